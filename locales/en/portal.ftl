@@ -1,0 +1,46 @@
+# English interface messages of mmn-portal.
+# Ids are kebab-case; templates use them through `layout.t("id")`.
+
+site-name = Mekong Migration Network
+site-tagline = Migrant-rights organizations working together across the Mekong region
+skip-to-content = Skip to main content
+back-to-top = Back to top
+
+nav-label = Main
+nav-home = Home
+nav-activities = Activities
+nav-organizations = Members
+nav-about = About
+nav-search = Search
+nav-login = Log in
+
+footer-label = Site information
+footer-privacy = Privacy
+footer-contact = Contact
+footer-feed = Atom feed
+footer-note = Published by the network's secretariat. Photos are shown only with the consent of the people in them.
+
+error-status = Error { $status }
+error-400-title = The request could not be understood
+error-400-body = Something in the request was malformed. Please go back and try again.
+error-403-title = Not allowed
+error-403-body = You do not have permission to do this.
+error-404-title = Page not found
+error-404-body = There is no page at this address. It may have moved, or the link may be mistyped.
+error-405-title = Not allowed here
+error-405-body = This address does not accept that kind of request.
+error-409-title = This has changed in the meantime
+error-409-body = The action does not fit the current state of this item. Reload the page and try again.
+error-413-title = Too large
+error-413-body = What you sent is larger than the portal accepts.
+error-422-title = Please check the form
+error-422-body = Some of what was sent could not be accepted.
+error-429-title = Too many attempts
+error-429-body = Please wait a few minutes before trying again.
+error-500-title = Something went wrong
+error-500-body = The portal could not complete this request. The problem has been logged; please try again later.
+error-503-title = Busy for a moment
+error-503-body = The portal is busy right now. Please try again in a few seconds.
+error-other-title = The request could not be completed
+error-other-body = Please go back and try again.
+error-go-home = Go to the home page

@@ -1,0 +1,4 @@
+DROP TABLE login_attempts;
+DROP TABLE sessions;
+DROP TABLE users;
+DROP TABLE organizations;

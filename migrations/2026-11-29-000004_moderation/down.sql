@@ -1,0 +1,3 @@
+DROP TRIGGER moderation_events_append_only_delete;
+DROP TRIGGER moderation_events_append_only_update;
+DROP TABLE moderation_events;

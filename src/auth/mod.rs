@@ -1,0 +1,3 @@
+//! Authentication: passwords now; sessions, CSRF and access checks join them here.
+
+pub mod password;

@@ -1,0 +1,62 @@
+//! The command line: `mmn-portal [--data-dir DIR] [serve|migrate|backup FILE]`.
+//! Every flag also reads a `PORTAL_*` environment variable.
+
+use std::path::PathBuf;
+
+use clap::builder::FalseyValueParser;
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::BaseUrl;
+use crate::domain::Email;
+
+#[derive(Debug, Parser)]
+#[command(name = "mmn-portal", version, about = "The network's web portal")]
+pub struct Cli {
+    /// Directory of the database, media files and session key.
+    #[arg(long, global = true, env = "PORTAL_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+
+    /// Serving options, for when no subcommand is given.
+    #[command(flatten)]
+    pub serve: ServeArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the portal (the default).
+    Serve(ServeArgs),
+    /// Create the database if needed and apply pending migrations, then exit.
+    Migrate,
+    /// Write a consistent copy of the database to FILE, even while the server runs.
+    Backup {
+        /// Where to write the copy; must not exist yet.
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on; port 0 picks a free one.
+    #[arg(long, env = "PORTAL_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+
+    /// Public URL of the portal, for feeds and canonical links; default http:// plus the
+    /// address actually bound. The session cookie is Secure exactly when this is https.
+    #[arg(long, env = "PORTAL_BASE_URL")]
+    pub base_url: Option<BaseUrl>,
+
+    /// Do not fill a brand-new database with demo content.
+    #[arg(long, env = "PORTAL_NO_DEMO", value_parser = FalseyValueParser::new())]
+    pub no_demo: bool,
+
+    /// Email of the secretariat account created when none is active.
+    #[arg(long, env = "PORTAL_ADMIN_EMAIL", default_value = "admin@localhost")]
+    pub admin_email: Email,
+
+    /// Site time zone (IANA name) for dates, month archives and scheduled publication.
+    #[arg(long, env = "PORTAL_TIMEZONE", default_value = "Asia/Bangkok")]
+    pub timezone: chrono_tz::Tz,
+}

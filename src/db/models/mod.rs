@@ -1,0 +1,3 @@
+//! Rows and queries, one file per aggregate.
+
+pub mod users;

@@ -1,0 +1,7 @@
+//! Validated types: once a value has one of these types, it is known to be well formed.
+
+mod email;
+mod role;
+
+pub use email::Email;
+pub use role::Role;

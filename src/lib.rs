@@ -1,0 +1,20 @@
+//! mmn-portal: the website of a regional network of migrant-rights organizations.
+//!
+//! The binary (`src/main.rs`) only parses the command line; everything else lives here so
+//! that tests can start the real application on a port of their own.
+
+pub mod accounts;
+pub mod assets;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod data_dir;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod middleware;
+pub mod routes;
+pub mod startup;
+pub mod telemetry;
+pub mod templates;

@@ -1,0 +1,120 @@
+//! Builds the application: data directory, database, accounts, middleware, routes, listener.
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, HttpServer, web};
+use anyhow::Context;
+use tracing_actix_web::TracingLogger;
+
+use crate::accounts::{OneTimeCredentials, ensure_secretariat};
+use crate::config::{BaseUrl, Config, Site};
+use crate::data_dir::DataDir;
+use crate::db::Db;
+use crate::{middleware, routes};
+
+/// In-flight requests get this long to finish after SIGTERM or Ctrl-C.
+const SHUTDOWN_GRACE_SECS: u64 = 30;
+
+/// A built portal, bound to its port but not yet serving.
+pub struct Application {
+    server: Server,
+    port: u16,
+    site: Site,
+    db: Db,
+    credentials: Option<OneTimeCredentials>,
+}
+
+impl Application {
+    /// Prepares the data directory and database and binds the listener. Must be called
+    /// inside a Tokio runtime; serving starts with [`Application::run_until_stopped`].
+    pub fn build(config: Config) -> anyhow::Result<Self> {
+        let data_dir = DataDir::new(&config.data_dir);
+        data_dir.create()?;
+        let removed = data_dir.empty_tmp()?;
+        if removed > 0 {
+            tracing::info!(removed, "removed unfinished uploads from tmp/");
+        }
+        // Read (or made) now so that a broken key stops the start, not the first login.
+        let _session_key = data_dir.session_key()?;
+
+        let (db, created) = Db::open(&data_dir.database(), &config.db)?;
+        if created {
+            tracing::info!(path = %data_dir.database().display(), "created a new database");
+            if config.demo {
+                tracing::warn!("demo content is requested but this build has none to fill yet");
+            }
+        }
+        let credentials = ensure_secretariat(&db, &config.admin_email)?;
+
+        let listener = TcpListener::bind(&config.bind)
+            .with_context(|| format!("cannot listen on {}", config.bind))?;
+        let address = listener.local_addr()?;
+        let site = Site {
+            base_url: config
+                .base_url
+                .clone()
+                .unwrap_or_else(|| BaseUrl::for_address(address)),
+            timezone: config.timezone,
+        };
+        let server = serve(listener, db.clone(), site.clone())?;
+        tracing::info!(address = %address, base_url = %site.base_url, "listening");
+        Ok(Application {
+            server,
+            port: address.port(),
+            site,
+            db,
+            credentials,
+        })
+    }
+
+    /// The port actually bound (useful with port 0).
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// The secretariat account created at this start, if one was.
+    pub fn one_time_credentials(&self) -> Option<&OneTimeCredentials> {
+        self.credentials.as_ref()
+    }
+
+    /// A handle that stops the server gracefully.
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
+    /// Serves until SIGTERM or Ctrl-C, then lets in-flight requests finish.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn serve(listener: TcpListener, db: Db, site: Site) -> anyhow::Result<Server> {
+    let db = web::Data::new(db);
+    let site = web::Data::new(site);
+    let server = HttpServer::new(move || {
+        App::new()
+            // Listed innermost first: the last `wrap` sees the request first.
+            .wrap(middleware::error_pages())
+            .wrap(middleware::security_headers())
+            .wrap(Compress::default())
+            .wrap(from_fn(middleware::add_request_id_header))
+            .wrap(TracingLogger::default())
+            .app_data(db.clone())
+            .app_data(site.clone())
+            .configure(routes::configure)
+    })
+    .listen(listener)?
+    .shutdown_timeout(SHUTDOWN_GRACE_SECS)
+    .run();
+    Ok(server)
+}

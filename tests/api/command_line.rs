@@ -1,0 +1,93 @@
+use std::os::unix::fs::PermissionsExt;
+
+use reqwest::StatusCode;
+
+use crate::process::{ServerProcess, command};
+
+#[tokio::test]
+async fn first_start_creates_the_data_dir_and_prints_one_secretariat_line() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let server = ServerProcess::start(command(&data));
+
+    let response = reqwest::get(server.url("/healthz")).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(data.join("portal.sqlite3").is_file());
+    assert!(data.join("media").is_dir());
+    assert!(data.join("tmp").is_dir());
+    let key = std::fs::metadata(data.join("session.key")).unwrap();
+    assert_eq!(key.len(), 64);
+    assert_eq!(
+        key.permissions().mode() & 0o777,
+        0o600,
+        "the session key is private"
+    );
+
+    let stdout = server.stop_and_read_stdout();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "exactly one line on stdout: {stdout:?}");
+    let password = lines[0]
+        .strip_prefix("Secretariat account: admin@localhost  one-time password: ")
+        .unwrap_or_else(|| panic!("unexpected line {:?}", lines[0]));
+    assert_eq!(password.len(), 23, "{password}");
+
+    // Restarting finds the account and prints nothing; leftovers in tmp/ are removed.
+    std::fs::write(data.join("tmp/upload-in-flight"), b"half a photo").unwrap();
+    let again = ServerProcess::start(command(&data));
+    assert_eq!(
+        reqwest::get(again.url("/healthz")).await.unwrap().status(),
+        StatusCode::OK
+    );
+    assert!(
+        !data.join("tmp/upload-in-flight").exists(),
+        "tmp/ is emptied at start"
+    );
+    assert_eq!(again.stop_and_read_stdout(), "", "no second account");
+}
+
+#[test]
+fn the_admin_email_comes_from_the_environment() {
+    let root = tempfile::tempdir().unwrap();
+    let mut cmd = command(root.path());
+    cmd.env("PORTAL_ADMIN_EMAIL", "Secretariat@Example.ORG");
+    let server = ServerProcess::start(cmd);
+    let stdout = server.stop_and_read_stdout();
+    assert!(
+        stdout.starts_with("Secretariat account: secretariat@example.org  one-time password: "),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn migrate_creates_the_database_and_exits() {
+    let root = tempfile::tempdir().unwrap();
+    let output = command(root.path()).arg("migrate").output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(root.path().join("portal.sqlite3").is_file());
+    assert!(output.stdout.is_empty(), "migrate prints nothing on stdout");
+}
+
+#[test]
+fn bad_flag_values_are_refused_with_a_message() {
+    let root = tempfile::tempdir().unwrap();
+    for (flag, value, words) in [
+        ("--base-url", "ftp://example.org", "http"),
+        ("--timezone", "Mars/Olympus_Mons", "Mars"),
+        ("--admin-email", "not-an-email", "email"),
+    ] {
+        let output = command(root.path())
+            .args(["serve", flag, value])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{flag} {value}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains(flag) && stderr.contains(words),
+            "{flag}: {stderr}"
+        );
+    }
+    assert!(
+        !root.path().join("portal.sqlite3").exists(),
+        "nothing created on a bad start"
+    );
+}

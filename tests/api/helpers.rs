@@ -1,0 +1,149 @@
+//! `TestApp::spawn()`: the portal on port 0 with a data dir of its own, and a client that
+//! keeps cookies and never follows redirects (tests assert on the 303 itself).
+
+use std::future::Future;
+use std::sync::Once;
+
+use mmn_portal::accounts::OneTimeCredentials;
+use mmn_portal::config::Config;
+use mmn_portal::db::Db;
+use mmn_portal::startup::Application;
+use reqwest::{Response, StatusCode};
+use scraper::{Html, Selector};
+use tempfile::TempDir;
+
+pub struct TestApp {
+    pub address: String,
+    pub db: Db,
+    pub client: reqwest::Client,
+    pub credentials: Option<OneTimeCredentials>,
+    pub data_dir: TempDir,
+    handle: actix_web::dev::ServerHandle,
+}
+
+/// Logs of the app under test go to stderr when `TEST_LOG` is set.
+fn init_logs() {
+    static INIT: Once = Once::new();
+    INIT.call_once(|| {
+        if std::env::var_os("TEST_LOG").is_some() {
+            mmn_portal::telemetry::init();
+        }
+    });
+}
+
+impl TestApp {
+    /// A portal with default settings on a fresh data dir.
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// A portal whose configuration `adjust` may change first.
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+        init_logs();
+        let data_dir = tempfile::tempdir().expect("temp dir");
+        let mut config = Config::for_data_dir(data_dir.path().to_owned());
+        adjust(&mut config);
+        let app = Application::build(config).expect("the application builds");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        let db = app.db().clone();
+        let credentials = app.one_time_credentials().cloned();
+        let handle = app.handle();
+        tokio::spawn(app.run_until_stopped());
+        TestApp {
+            address,
+            db,
+            client: client(),
+            credentials,
+            data_dir,
+            handle,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// GETs `path` and parses the body as HTML.
+    pub async fn get_page(&self, path: &str) -> Page {
+        Page::from_response(self.get(path).await).await
+    }
+
+    /// Runs `request` and counts the SQL statements the portal ran meanwhile.
+    pub async fn statements_during<T, F: Future<Output = T>>(&self, request: F) -> (u64, T) {
+        let before = self.db.statement_count();
+        let out = request.await;
+        (self.db.statement_count() - before, out)
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // The stop command is sent at once; nobody needs to wait for it.
+        drop(self.handle.stop(false));
+    }
+}
+
+/// A client with a cookie jar that never follows redirects.
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("http client")
+}
+
+/// A parsed HTML response.
+pub struct Page {
+    pub status: StatusCode,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: String,
+    pub html: Html,
+}
+
+impl Page {
+    pub async fn from_response(response: Response) -> Page {
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.text().await.expect("response body");
+        let html = Html::parse_document(&body);
+        Page {
+            status,
+            headers,
+            body,
+            html,
+        }
+    }
+
+    /// The text of every element matching `selector`, whitespace collapsed.
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        let selector = Selector::parse(selector).expect("valid selector");
+        self.html
+            .select(&selector)
+            .map(|e| {
+                e.text()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    /// The value of `attribute` on every element matching `selector`.
+    pub fn attrs(&self, selector: &str, attribute: &str) -> Vec<String> {
+        let selector = Selector::parse(selector).expect("valid selector");
+        self.html
+            .select(&selector)
+            .filter_map(|e| e.value().attr(attribute).map(str::to_owned))
+            .collect()
+    }
+}
