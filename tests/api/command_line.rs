@@ -91,3 +91,37 @@ fn bad_flag_values_are_refused_with_a_message() {
         "nothing created on a bad start"
     );
 }
+
+#[tokio::test]
+async fn every_log_line_of_a_request_names_its_request_id() {
+    let root = tempfile::tempdir().unwrap();
+    let server = ServerProcess::start(command(root.path()));
+    let response = reqwest::get(server.url("/no-such-page")).await.unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let id = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+
+    // The access line is written when the request's span closes, just after the response.
+    let mut lines = Vec::new();
+    for _ in 0..50 {
+        lines = server.log_lines();
+        if lines.iter().any(|l| l.contains(&id)) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let request_lines: Vec<&String> = lines
+        .iter()
+        .filter(|l| l.contains("/no-such-page"))
+        .collect();
+    assert!(
+        !request_lines.is_empty(),
+        "the request was logged: {lines:#?}"
+    );
+    for line in request_lines {
+        assert!(line.contains(&format!("request_id={id}")), "{line}");
+        assert!(line.contains("http.status_code=404"), "{line}");
+    }
+}

@@ -4,7 +4,7 @@
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 pub const BINARY: &str = env!("CARGO_BIN_EXE_mmn-portal");
@@ -27,6 +27,7 @@ pub struct ServerProcess {
     child: Child,
     pub port: u16,
     stdout: Option<std::process::ChildStdout>,
+    stderr_lines: Arc<Mutex<Vec<String>>>,
 }
 
 impl ServerProcess {
@@ -39,6 +40,8 @@ impl ServerProcess {
         let mut child = command.spawn().expect("the portal starts");
         let stderr = child.stderr.take().unwrap();
         let (tx, rx) = mpsc::channel();
+        let stderr_lines = Arc::new(Mutex::new(Vec::new()));
+        let lines = Arc::clone(&stderr_lines);
         std::thread::spawn(move || {
             let mut tx = Some(tx);
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
@@ -52,6 +55,7 @@ impl ServerProcess {
                 if std::env::var_os("TEST_LOG").is_some() {
                     eprintln!("[portal] {line}");
                 }
+                lines.lock().unwrap().push(line);
             }
         });
         let port = rx
@@ -62,11 +66,17 @@ impl ServerProcess {
             child,
             port,
             stdout,
+            stderr_lines,
         }
     }
 
     pub fn url(&self, path: &str) -> String {
         format!("http://127.0.0.1:{}{}", self.port, path)
+    }
+
+    /// The log lines printed on stderr so far.
+    pub fn log_lines(&self) -> Vec<String> {
+        self.stderr_lines.lock().unwrap().clone()
     }
 
     pub fn pid(&self) -> u32 {
