@@ -12,7 +12,8 @@ use crate::accounts::{OneTimeCredentials, ensure_secretariat};
 use crate::config::{BaseUrl, Config, Site};
 use crate::data_dir::DataDir;
 use crate::db::Db;
-use crate::{middleware, routes};
+use crate::media::store::MediaStore;
+use crate::{demo, middleware, routes};
 
 /// In-flight requests get this long to finish after SIGTERM or Ctrl-C.
 const SHUTDOWN_GRACE_SECS: u64 = 30;
@@ -40,10 +41,15 @@ impl Application {
         let _session_key = data_dir.session_key()?;
 
         let (db, created) = Db::open(&data_dir.database(), &config.db)?;
+        let media = MediaStore::new(data_dir.media());
         if created {
             tracing::info!(path = %data_dir.database().display(), "created a new database");
             if config.demo {
-                tracing::warn!("demo content is requested but this build has none to fill yet");
+                let summary = demo::fill(&db, &media, config.timezone)?;
+                tracing::warn!(
+                    ?summary,
+                    "FILLED THE NEW DATABASE WITH DEMO CONTENT: start with --no-demo for a real site"
+                );
             }
         }
         let credentials = ensure_secretariat(&db, &config.admin_email)?;
@@ -58,7 +64,7 @@ impl Application {
                 .unwrap_or_else(|| BaseUrl::for_address(address)),
             timezone: config.timezone,
         };
-        let server = serve(listener, db.clone(), site.clone())?;
+        let server = serve(listener, db.clone(), media, site.clone())?;
         tracing::info!(address = %address, base_url = %site.base_url, "listening");
         Ok(Application {
             server,
@@ -98,8 +104,9 @@ impl Application {
     }
 }
 
-fn serve(listener: TcpListener, db: Db, site: Site) -> anyhow::Result<Server> {
+fn serve(listener: TcpListener, db: Db, media: MediaStore, site: Site) -> anyhow::Result<Server> {
     let db = web::Data::new(db);
+    let media = web::Data::new(media);
     let site = web::Data::new(site);
     let server = HttpServer::new(move || {
         App::new()
@@ -110,6 +117,7 @@ fn serve(listener: TcpListener, db: Db, site: Site) -> anyhow::Result<Server> {
             .wrap(from_fn(middleware::add_request_id_header))
             .wrap(TracingLogger::default())
             .app_data(db.clone())
+            .app_data(media.clone())
             .app_data(site.clone())
             .configure(routes::configure)
     })

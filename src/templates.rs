@@ -4,6 +4,7 @@ use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::http::header::ContentType;
 use askama::Template;
+use fluent_bundle::FluentArgs;
 
 use crate::assets::Assets;
 use crate::i18n::Catalog;
@@ -32,6 +33,40 @@ impl Layout {
     /// The interface message `id`.
     pub fn t(&self, id: &str) -> String {
         self.catalog.message(id).into_owned()
+    }
+
+    /// The interface message `id` with the variable `name` set to `value`.
+    pub fn t_with(&self, id: &str, name: &'static str, value: &str) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name, value.to_owned());
+        self.catalog.message_with(id, &args).into_owned()
+    }
+
+    /// The interface message `id` for a number of things (plural rules apply).
+    pub fn t_count(&self, id: &str, count: i64) -> String {
+        let mut args = FluentArgs::new();
+        args.set("count", count);
+        self.catalog.message_with(id, &args).into_owned()
+    }
+
+    /// A BCP 47 language tag named in its own language ("ไทย" for th).
+    pub fn language_name(&self, tag: &str) -> String {
+        let id = format!("language-{tag}");
+        if self.catalog.has(&id) {
+            self.t(&id)
+        } else {
+            tag.to_owned()
+        }
+    }
+
+    /// A country named from its ISO 3166 code.
+    pub fn country_name(&self, code: &str) -> String {
+        let id = format!("country-{code}");
+        if self.catalog.has(&id) {
+            self.t(&id)
+        } else {
+            code.to_owned()
+        }
     }
 }
 

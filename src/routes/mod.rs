@@ -1,6 +1,8 @@
 //! Every route of the portal, by area.
 
 mod health;
+mod media;
+mod public;
 mod static_files;
 
 use actix_web::dev::HttpServiceFactory;
@@ -11,14 +13,16 @@ use crate::error::AppError;
 
 /// Registers all routes; anything else is a templated 404.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(readable("/healthz", health::healthz))
+    cfg.configure(public::configure)
+        .service(readable("/healthz", health::healthz))
         .service(readable("/static/{file}", static_files::serve))
+        .service(readable("/media/{path:.+}", media::serve))
         .default_service(web::to(not_found));
 }
 
 /// A resource that answers GET and HEAD with `handler` and 405 to other methods (without
 /// its own default, a resource would fall through to the app's 404).
-fn readable<F, Args>(path: &str, handler: F) -> impl HttpServiceFactory + use<F, Args>
+pub(crate) fn readable<F, Args>(path: &str, handler: F) -> impl HttpServiceFactory + use<F, Args>
 where
     F: Handler<Args> + Clone,
     Args: FromRequest + 'static,

@@ -93,11 +93,13 @@ impl Drop for TestApp {
 
 /// A client with a cookie jar that never follows redirects.
 pub fn client() -> reqwest::Client {
+    client_builder().build().expect("http client")
+}
+
+pub fn client_builder() -> reqwest::ClientBuilder {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .cookie_store(true)
-        .build()
-        .expect("http client")
 }
 
 /// A parsed HTML response.

@@ -45,6 +45,38 @@ impl HtmlChecker {
         Some(HtmlChecker { jar })
     }
 
+    /// Validates several documents in one run of the checker (it is a JVM: starting it
+    /// costs seconds). `Err` holds the messages, each line naming its document.
+    pub fn check_all(&self, documents: &[(String, String)]) -> Result<(), String> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut paths = Vec::new();
+        for (i, (name, html)) in documents.iter().enumerate() {
+            let safe: String = name
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                .collect();
+            let path = dir.path().join(format!("{i:02}{safe}.html"));
+            std::fs::write(&path, html).expect("page written");
+            paths.push(path);
+        }
+        let out = Command::new("java")
+            .arg("-jar")
+            .arg(&self.jar)
+            .args(["--errors-only", "--format", "gnu"])
+            .args(&paths)
+            .output()
+            .expect("java runs");
+        if out.status.success() {
+            Ok(())
+        } else {
+            Err(format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ))
+        }
+    }
+
     /// Validates one HTML document; `Err` holds the checker's messages.
     pub fn check(&self, html: &str) -> Result<(), String> {
         let mut child = Command::new("java")

@@ -1,0 +1,126 @@
+//! `/activities/{slug}`: one published activity with everything around it.
+
+use actix_web::web;
+use askama::Template;
+use askama_web::WebTemplate;
+
+use super::view::{Card, Image, media_url};
+use crate::config::Site;
+use crate::db::Db;
+use crate::db::models::public::{self, ActivityDetail};
+use crate::error::AppError;
+use crate::markdown::SanitizedHtml;
+use crate::media::human_size;
+use crate::templates::Layout;
+
+pub struct Link {
+    pub url: String,
+    pub title: String,
+}
+
+pub struct PhotoView {
+    pub image: Image,
+    pub caption: String,
+}
+
+pub struct AttachmentView {
+    pub url: String,
+    pub title: String,
+    pub language: String,
+    pub lang: String,
+    pub size: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "public/activity.html")]
+pub struct ActivityPage {
+    layout: Layout,
+    card: Card,
+    /// The language of the content, for `lang` on the article.
+    content_lang: String,
+    body: SanitizedHtml,
+    categories: Vec<Link>,
+    partners: Vec<Link>,
+    photos: Vec<PhotoView>,
+    attachments: Vec<AttachmentView>,
+    press: Vec<Link>,
+    previous: Option<Link>,
+    next: Option<Link>,
+}
+
+pub async fn show_activity(
+    slug: web::Path<String>,
+    db: web::Data<Db>,
+    site: web::Data<Site>,
+) -> Result<ActivityPage, AppError> {
+    let slug = slug.into_inner();
+    let (detail, (previous, next)) = db
+        .read(move |conn| {
+            let detail = public::activity_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
+            let neighbours = match detail.categories.first() {
+                Some(first) => public::neighbours(conn, first.id, &slug, detail.card.published_at)?,
+                None => (None, None),
+            };
+            Ok((detail, neighbours))
+        })
+        .await?;
+    let layout = Layout::new("en");
+    let to_link = |(slug, title): (String, String)| Link {
+        url: format!("/activities/{slug}"),
+        title,
+    };
+    let ActivityDetail {
+        card,
+        body_html,
+        categories,
+        partners,
+        photos,
+        attachments,
+        links,
+    } = detail;
+    Ok(ActivityPage {
+        card: Card::new(&card, &layout, site.timezone),
+        content_lang: card.language.clone(),
+        body: SanitizedHtml::from_stored(body_html),
+        categories: categories
+            .into_iter()
+            .map(|c| Link {
+                url: format!("/category/{}", c.slug),
+                title: c.name,
+            })
+            .collect(),
+        partners: partners
+            .into_iter()
+            .map(|(slug, name)| Link {
+                url: format!("/organizations/{slug}"),
+                title: name,
+            })
+            .collect(),
+        photos: photos
+            .iter()
+            .filter_map(|p| {
+                Some(PhotoView {
+                    image: Image::from_picture(p)?,
+                    caption: p.caption.clone(),
+                })
+            })
+            .collect(),
+        attachments: attachments
+            .into_iter()
+            .map(|a| AttachmentView {
+                url: media_url(&a.path),
+                title: a.title,
+                language: layout.language_name(&a.language),
+                lang: a.language,
+                size: layout.t_with("attachment-size", "size", &human_size(a.byte_size)),
+            })
+            .collect(),
+        press: links
+            .into_iter()
+            .map(|(url, title)| Link { url, title })
+            .collect(),
+        previous: previous.map(to_link),
+        next: next.map(to_link),
+        layout,
+    })
+}

@@ -1,0 +1,33 @@
+//! `/pages/{slug}`: About, Members, Contact, Privacy.
+
+use actix_web::web;
+use askama::Template;
+use askama_web::WebTemplate;
+
+use crate::db::Db;
+use crate::db::models::public;
+use crate::error::AppError;
+use crate::markdown::{self, SanitizedHtml};
+use crate::templates::Layout;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "public/page.html")]
+pub struct StaticPage {
+    layout: Layout,
+    title: String,
+    content_lang: String,
+    body: SanitizedHtml,
+}
+
+pub async fn show_page(slug: web::Path<String>, db: web::Data<Db>) -> Result<StaticPage, AppError> {
+    let slug = slug.into_inner();
+    let page = db
+        .read(move |conn| public::page_by_slug(conn, &slug)?.ok_or(AppError::NotFound))
+        .await?;
+    Ok(StaticPage {
+        layout: Layout::new("en"),
+        title: page.title,
+        content_lang: page.language,
+        body: markdown::render(&page.body),
+    })
+}

@@ -1,0 +1,222 @@
+//! What public templates receive: display-ready values, so templates only print.
+
+use chrono::{NaiveDate, NaiveDateTime, TimeZone};
+use chrono_tz::Tz;
+
+use crate::db::models::public::{ActivityCard, Picture, Variant};
+use crate::error::AppError;
+use crate::templates::Layout;
+
+/// Activities on one page of a list.
+pub const PER_PAGE: i64 = 10;
+
+/// An activity in a list.
+pub struct Card {
+    pub url: String,
+    pub title: String,
+    pub summary: String,
+    /// Set when the activity's language differs from the page's.
+    pub lang: Option<String>,
+    pub published: String,
+    pub published_iso: String,
+    pub event: String,
+    pub location: String,
+    pub organization_name: String,
+    pub organization_url: String,
+    pub thumbnail: Option<Image>,
+}
+
+/// An `<img>` with every stored size in `srcset`.
+pub struct Image {
+    pub src: String,
+    pub srcset: String,
+    pub width: i32,
+    pub height: i32,
+    pub alt: String,
+    /// The largest size, for "open the larger photo".
+    pub largest: String,
+}
+
+impl Image {
+    /// The image of `variants` (smallest first), displayed from the smallest.
+    pub fn from_variants(variants: &[Variant], alt: &str) -> Option<Image> {
+        let first = variants.first()?;
+        let last = variants.last()?;
+        Some(Image {
+            src: media_url(&first.path),
+            srcset: variants
+                .iter()
+                .map(|v| format!("{} {}w", media_url(&v.path), v.width))
+                .collect::<Vec<_>>()
+                .join(", "),
+            width: first.width,
+            height: first.height,
+            alt: alt.to_owned(),
+            largest: media_url(&last.path),
+        })
+    }
+
+    pub fn from_picture(picture: &Picture) -> Option<Image> {
+        Self::from_variants(&picture.variants, &picture.alt)
+    }
+}
+
+pub fn media_url(path: &str) -> String {
+    format!("/media/{path}")
+}
+
+impl Card {
+    pub fn new(card: &ActivityCard, layout: &Layout, tz: Tz) -> Card {
+        Card {
+            url: format!("/activities/{}", card.slug),
+            title: card.title.clone(),
+            summary: card.summary.clone(),
+            lang: (card.language != layout.lang()).then(|| card.language.clone()),
+            published: format_date(local_date(card.published_at, tz)),
+            published_iso: local_date(card.published_at, tz)
+                .format("%Y-%m-%d")
+                .to_string(),
+            event: event_dates(card.event_start, card.event_end),
+            location: card.location.lines().collect::<Vec<_>>().join("; "),
+            organization_name: card.organization_name.clone(),
+            organization_url: format!("/organizations/{}", card.organization_slug),
+            thumbnail: card.thumbnail.as_ref().and_then(Image::from_picture),
+        }
+    }
+}
+
+/// The date in the site's time zone of a UTC timestamp.
+pub fn local_date(at: NaiveDateTime, tz: Tz) -> NaiveDate {
+    tz.from_utc_datetime(&at).date_naive()
+}
+
+pub fn format_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// "18 December 2016", "18–20 December 2016", "30 November – 2 December 2016".
+pub fn event_dates(start: Option<NaiveDate>, end: Option<NaiveDate>) -> String {
+    use chrono::Datelike;
+    match (start, end) {
+        (None, _) => String::new(),
+        (Some(s), None) => format_date(s),
+        (Some(s), Some(e)) if e <= s => format_date(s),
+        (Some(s), Some(e)) if (s.year(), s.month()) == (e.year(), e.month()) => {
+            format!("{}–{}", s.day(), format_date(e))
+        }
+        (Some(s), Some(e)) if s.year() == e.year() => {
+            format!("{} – {}", s.format("%-d %B"), format_date(e))
+        }
+        (Some(s), Some(e)) => format!("{} – {}", format_date(s), format_date(e)),
+    }
+}
+
+/// Pages of a list.
+pub struct Pagination {
+    pub page: i64,
+    pub pages: i64,
+    pub newer: Option<String>,
+    pub older: Option<String>,
+    pub status: String,
+}
+
+impl Pagination {
+    /// Page `page` of `total` items under `base` (a path without query). A page past the end
+    /// is a 404, except page 1 of an empty list.
+    pub fn new(page: i64, total: i64, base: &str, layout: &Layout) -> Result<Pagination, AppError> {
+        let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
+        if page > pages {
+            return Err(AppError::NotFound);
+        }
+        let url = |n: i64| {
+            if n == 1 {
+                base.to_owned()
+            } else {
+                format!("{base}?page={n}")
+            }
+        };
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("page", page);
+        args.set("pages", pages);
+        Ok(Pagination {
+            page,
+            pages,
+            newer: (page > 1).then(|| url(page - 1)),
+            older: (page < pages).then(|| url(page + 1)),
+            status: layout
+                .catalog
+                .message_with("pagination-status", &args)
+                .into_owned(),
+        })
+    }
+}
+
+/// The `page` query parameter: absent means 1; anything but a positive number is a 404.
+pub fn page_number(query: &str) -> Result<i64, AppError> {
+    let mut page = 1;
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        if let Some(value) = pair.strip_prefix("page=") {
+            page = value
+                .parse::<i64>()
+                .ok()
+                .filter(|&n| (1..=1_000_000).contains(&n))
+                .ok_or(AppError::NotFound)?;
+        }
+    }
+    Ok(page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Option<NaiveDate> {
+        Some(s.parse().unwrap())
+    }
+
+    #[test]
+    fn event_dates_read_naturally() {
+        assert_eq!(event_dates(d("2016-12-18"), None), "18 December 2016");
+        assert_eq!(
+            event_dates(d("2016-12-18"), d("2016-12-18")),
+            "18 December 2016"
+        );
+        assert_eq!(
+            event_dates(d("2016-12-18"), d("2016-12-20")),
+            "18–20 December 2016"
+        );
+        assert_eq!(
+            event_dates(d("2016-11-30"), d("2016-12-02")),
+            "30 November – 2 December 2016"
+        );
+        assert_eq!(
+            event_dates(d("2016-12-30"), d("2017-01-02")),
+            "30 December 2016 – 2 January 2017"
+        );
+        assert_eq!(event_dates(None, None), "");
+    }
+
+    #[test]
+    fn page_numbers_are_positive_or_not_found() {
+        assert_eq!(page_number("").unwrap(), 1);
+        assert_eq!(page_number("page=3").unwrap(), 3);
+        for bad in ["page=0", "page=-1", "page=x", "page=", "page=99999999999"] {
+            assert!(page_number(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn pagination_links_and_bounds() {
+        let layout = Layout::new("en");
+        let p = Pagination::new(2, 36, "/category/x", &layout).unwrap();
+        assert_eq!((p.page, p.pages), (2, 4));
+        assert_eq!(p.newer.as_deref(), Some("/category/x"));
+        assert_eq!(p.older.as_deref(), Some("/category/x?page=3"));
+        assert_eq!(p.status, "Page 2 of 4");
+        assert!(Pagination::new(5, 36, "/c", &layout).is_err());
+        assert!(
+            Pagination::new(1, 0, "/c", &layout).is_ok(),
+            "an empty list has a first page"
+        );
+    }
+}

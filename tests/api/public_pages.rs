@@ -1,0 +1,492 @@
+//! The pages visitors read, over the demo content.
+
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Text};
+use reqwest::StatusCode;
+use tokio::sync::OnceCell;
+
+use crate::helpers::{Page, TestApp};
+use crate::tools::HtmlChecker;
+
+/// One demo portal shared by the read-only tests in this file: filling it takes a moment.
+async fn app() -> &'static TestApp {
+    static APP: OnceCell<TestApp> = OnceCell::const_new();
+    APP.get_or_init(|| async {
+        // Its own runtime keeps the server alive across the tests' runtimes.
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Runtime::new().unwrap();
+            runtime.block_on(async move {
+                let mut app = TestApp::spawn_with(|c| c.demo = true).await;
+                // Pooled connections belong to the runtime that opened them, and every test
+                // has its own: open a new one per request.
+                app.client = crate::helpers::client_builder()
+                    .pool_max_idle_per_host(0)
+                    .build()
+                    .unwrap();
+                tx.send(app).unwrap();
+                std::future::pending::<()>().await;
+            });
+        });
+        rx.recv().unwrap()
+    })
+    .await
+}
+
+#[derive(QueryableByName)]
+struct Row {
+    #[diesel(sql_type = Text)]
+    a: String,
+    #[diesel(sql_type = Text)]
+    b: String,
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+fn rows(app: &TestApp, sql: &str) -> Vec<(String, String)> {
+    diesel::sql_query(sql)
+        .load::<Row>(&mut *app.db.read_conn().unwrap())
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.a, r.b))
+        .collect()
+}
+
+fn count(app: &TestApp, sql: &str) -> i64 {
+    diesel::sql_query(sql)
+        .get_result::<Count>(&mut *app.db.read_conn().unwrap())
+        .unwrap()
+        .n
+}
+
+fn published_in_main(app: &TestApp) -> i64 {
+    count(
+        app,
+        "SELECT count(*) AS n FROM activities a JOIN revision_categories rc ON rc.revision_id = a.live_revision_id \
+                JOIN categories c ON c.id = rc.category_id WHERE c.slug = 'network-activities'",
+    )
+}
+
+/// (slug, title) of every activity that is not public.
+fn hidden_activities(app: &TestApp) -> Vec<(String, String)> {
+    rows(
+        app,
+        "SELECT a.slug AS a, r.title AS b FROM activities a JOIN activity_revisions r ON r.id = a.current_revision_id \
+               WHERE a.live_revision_id IS NULL",
+    )
+}
+
+#[tokio::test]
+async fn the_home_page_shows_the_latest_activities_categories_and_months() {
+    let app = app().await;
+    let page = app.get_page("/").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.html.select(&sel("main article.card")).count(), 8);
+    let categories = page.texts("#categories-heading + ul li a");
+    assert!(
+        categories.len() >= 6 && categories.contains(&"Network Activities".to_owned()),
+        "{categories:?}"
+    );
+    let months = page.attrs("#months-heading + ul a", "href");
+    assert!(
+        months.len() >= 3 && months.iter().all(|h| h.starts_with("/archive/")),
+        "{months:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_category_page_lists_ten_activities_with_everything_a_reader_needs() {
+    let app = app().await;
+    let page = app.get_page("/category/network-activities").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.texts("h1"), ["Category archives: Network Activities"]);
+    let cards: Vec<_> = page.html.select(&sel("article.card")).collect();
+    assert_eq!(cards.len(), 10);
+    for card in &cards {
+        let text = |s: &str| {
+            card.select(&sel(s))
+                .map(|e| e.text().collect::<String>())
+                .collect::<Vec<_>>()
+        };
+        let href = |s: &str| {
+            card.select(&sel(s))
+                .filter_map(|e| e.value().attr("href"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(href(".card-title a").len(), 1);
+        assert!(href(".card-title a")[0].starts_with("/activities/"));
+        assert_eq!(
+            card.select(&sel("time[datetime]")).count(),
+            1,
+            "publication date"
+        );
+        assert!(
+            href(".meta a")[0].starts_with("/organizations/"),
+            "organization"
+        );
+        assert!(!text(".event")[0].is_empty(), "event dates and place");
+        assert!(!text(".summary")[0].trim().is_empty());
+        assert!(text(".more a")[0].contains("Continue reading"));
+    }
+    let thumbs: Vec<_> = page.html.select(&sel("article.card img")).collect();
+    assert!(!thumbs.is_empty(), "some activities have a thumbnail");
+    for img in thumbs {
+        let v = img.value();
+        for attribute in ["src", "srcset", "sizes", "width", "height", "alt"] {
+            assert!(v.attr(attribute).is_some(), "img lacks {attribute}");
+        }
+        assert_eq!(v.attr("loading"), Some("lazy"));
+        assert!(v.attr("srcset").unwrap().contains(" 400w"));
+    }
+    assert_eq!(
+        page.attrs("head link[rel=next]", "href"),
+        ["/category/network-activities?page=2"]
+    );
+    assert_eq!(
+        page.attrs("nav.pagination a[rel=next]", "href"),
+        ["/category/network-activities?page=2"]
+    );
+    assert!(
+        page.attrs("a[rel=prev]", "href").is_empty(),
+        "page 1 has no newer page"
+    );
+}
+
+#[tokio::test]
+async fn pagination_ends_where_the_activities_end() {
+    let app = app().await;
+    let total = published_in_main(app);
+    let pages = (total + 9) / 10;
+    let last = app
+        .get_page(&format!("/category/network-activities?page={pages}"))
+        .await;
+    assert_eq!(last.status, StatusCode::OK);
+    assert_eq!(
+        last.html.select(&sel("article.card")).count() as i64,
+        total - (pages - 1) * 10
+    );
+    assert!(last.attrs("a[rel=next]", "href").is_empty());
+    let newer = if pages == 2 {
+        "/category/network-activities".to_owned()
+    } else {
+        format!("/category/network-activities?page={}", pages - 1)
+    };
+    assert_eq!(last.attrs("nav.pagination a[rel=prev]", "href"), [newer]);
+
+    for path in [
+        format!("/category/network-activities?page={}", pages + 1),
+        "/category/network-activities?page=0".into(),
+        "/category/network-activities?page=two".into(),
+        "/category/no-such-category".into(),
+        "/activities/no-such-activity".into(),
+        "/organizations/no-such-org".into(),
+        "/archive/1999/01".into(),
+        "/archive/2016/13".into(),
+        "/pages/no-such-page".into(),
+    ] {
+        let page = app.get_page(&path).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(page.texts("h1"), ["Page not found"], "{path}");
+    }
+}
+
+#[tokio::test]
+async fn list_pages_make_the_same_number_of_queries_for_one_or_ten_activities() {
+    // A portal of its own: the statement counter must see no other test's requests.
+    let app = &TestApp::spawn_with(|c| c.demo = true).await;
+    let total = published_in_main(app);
+    let last_page = (total + 9) / 10;
+    let measure = |path: String| async move {
+        app.get(&path).await; // warm the pool
+        let (n, response) = app.statements_during(app.get(&path)).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        n
+    };
+    let full = measure("/category/network-activities".into()).await;
+    let partial = measure(format!("/category/network-activities?page={last_page}")).await;
+    assert_eq!(
+        full,
+        partial,
+        "category page: 10 cards vs {} cards",
+        total % 10
+    );
+    assert!(full <= 6, "category page makes {full} statements");
+
+    let orgs = rows(
+        app,
+        "SELECT o.slug AS a, CAST(count(*) AS TEXT) AS b FROM organizations o JOIN activities a \
+        ON a.organization_id = o.id AND a.live_revision_id IS NOT NULL GROUP BY o.id ORDER BY count(*)",
+    );
+    let (fewest, most) = (&orgs[0], &orgs[orgs.len() - 1]);
+    assert_ne!(
+        fewest.1, most.1,
+        "the demo has organizations with different numbers of activities"
+    );
+    assert_eq!(
+        measure(format!("/organizations/{}", fewest.0)).await,
+        measure(format!("/organizations/{}", most.0)).await
+    );
+
+    let months = rows(
+        app,
+        "SELECT strftime('%Y/%m', published_at, '+7 hours') AS a, CAST(count(*) AS TEXT) AS b \
+        FROM activities WHERE live_revision_id IS NOT NULL GROUP BY a ORDER BY count(*)",
+    );
+    let (quiet, busy) = (&months[0], &months[months.len() - 1]);
+    if quiet.1 != busy.1 {
+        assert_eq!(
+            measure(format!("/archive/{}", quiet.0)).await,
+            measure(format!("/archive/{}", busy.0)).await
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_activity_page_shows_the_event_body_gallery_documents_and_press() {
+    let app = app().await;
+    let with_all = rows(
+        app,
+        "SELECT a.slug AS a, r.title AS b FROM activities a JOIN activity_revisions r ON r.id = a.live_revision_id \
+        WHERE EXISTS (SELECT 1 FROM photos p WHERE p.revision_id = r.id) \
+          AND EXISTS (SELECT 1 FROM attachments t WHERE t.revision_id = r.id) \
+          AND EXISTS (SELECT 1 FROM revision_partners rp WHERE rp.revision_id = r.id) \
+        ORDER BY a.published_at LIMIT 1",
+    );
+    let (slug, title) = &with_all[0];
+    let page = app.get_page(&format!("/activities/{slug}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.texts("h1"), std::slice::from_ref(title));
+    let terms = page.texts(".event-box dt");
+    for term in ["Dates", "Place", "Organized by", "Partners"] {
+        assert!(
+            terms.contains(&term.to_owned()),
+            "event box lacks {term}: {terms:?}"
+        );
+    }
+    assert!(
+        !page.texts(".activity .body p").is_empty(),
+        "the body is rendered"
+    );
+    let gallery_links = page.attrs(".gallery figure a", "href");
+    assert!(!gallery_links.is_empty());
+    for img in page.html.select(&sel(".gallery img")) {
+        assert!(
+            !img.value().attr("alt").unwrap_or_default().is_empty(),
+            "every photo has alt text"
+        );
+    }
+    let larger = app.get(&gallery_links[0]).await;
+    assert_eq!(
+        larger.status(),
+        StatusCode::OK,
+        "the larger photo is served"
+    );
+    assert!(
+        page.texts(".gallery figcaption")
+            .iter()
+            .all(|c| !c.is_empty())
+    );
+    let docs = page.texts(".documents li");
+    assert!(
+        docs.iter()
+            .all(|d| d.contains(" KB]") || d.contains(" MB]")),
+        "sizes like [202 KB]: {docs:?}"
+    );
+    let pdf = &page.attrs(".documents a", "href")[0];
+    let response = app.get(pdf).await;
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    assert!(
+        !page.attrs(".neighbours a", "href").is_empty(),
+        "previous/next in its category"
+    );
+    assert_eq!(
+        page.attrs("footer a[href='#top']", "href").len(),
+        1,
+        "Back to top"
+    );
+}
+
+#[tokio::test]
+async fn activities_in_other_languages_are_marked_with_their_language() {
+    let app = app().await;
+    for language in ["th", "my"] {
+        let found = rows(
+            app,
+            &format!(
+                "SELECT a.slug AS a, r.title AS b FROM activities a JOIN activity_revisions r \
+            ON r.id = a.live_revision_id WHERE r.language = '{language}' LIMIT 1"
+            ),
+        );
+        let (slug, title) = &found[0];
+        let page = app.get_page(&format!("/activities/{slug}")).await;
+        assert_eq!(page.attrs("article.activity", "lang"), [language]);
+        assert_eq!(
+            page.texts("h1"),
+            std::slice::from_ref(title),
+            "{language} text passes through unchanged"
+        );
+    }
+    let list = app.get_page("/category/network-activities?page=1").await;
+    let langs = list.attrs(".card-title[lang]", "lang");
+    assert!(
+        langs.iter().all(|l| l != "en"),
+        "lang only where it differs from the page: {langs:?}"
+    );
+}
+
+#[tokio::test]
+async fn unpublished_activities_appear_on_no_public_page() {
+    let app = app().await;
+    let hidden = hidden_activities(app);
+    assert!(
+        hidden.len() >= 5,
+        "the demo has drafts, submissions, a rejected and an unpublished one"
+    );
+    let mut pages = vec!["/".to_owned(), "/organizations".into()];
+    let total = published_in_main(app);
+    for n in 1..=(total + 9) / 10 {
+        pages.push(format!("/category/network-activities?page={n}"));
+    }
+    for (slug, _) in rows(app, "SELECT slug AS a, '' AS b FROM categories") {
+        pages.push(format!("/category/{slug}"));
+    }
+    for (slug, _) in rows(app, "SELECT slug AS a, '' AS b FROM organizations") {
+        pages.push(format!("/organizations/{slug}"));
+    }
+    for (month, _) in rows(
+        app,
+        "SELECT DISTINCT strftime('%Y/%m', published_at, '+7 hours') AS a, '' AS b FROM activities WHERE live_revision_id IS NOT NULL",
+    ) {
+        pages.push(format!("/archive/{month}"));
+    }
+    for path in &pages {
+        let page = app.get_page(path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        for (slug, title) in &hidden {
+            assert!(
+                !page.body.contains(&format!("/activities/{slug}\"")),
+                "{path} links to hidden {slug}"
+            );
+            assert!(
+                !page.body.contains(title.as_str()),
+                "{path} shows hidden {title}"
+            );
+        }
+    }
+    for (slug, _) in &hidden {
+        assert_eq!(
+            app.get(&format!("/activities/{slug}")).await.status(),
+            StatusCode::NOT_FOUND,
+            "{slug}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn organizations_and_pages_render() {
+    let app = app().await;
+    let list = app.get_page("/organizations").await;
+    let links = list.attrs(".org-grid a", "href");
+    assert!(links.len() >= 10);
+    assert!(
+        list.html.select(&sel(".org-grid img")).count() >= 10,
+        "logos"
+    );
+    let org = app.get_page(&links[0]).await;
+    assert_eq!(org.status, StatusCode::OK);
+    assert!(!org.texts(".body p").is_empty(), "profile rendered");
+    assert_eq!(org.html.select(&sel(".org-logo")).count(), 1);
+
+    for (slug, title) in [
+        ("about", ""),
+        ("members", ""),
+        ("contact", ""),
+        ("privacy", ""),
+    ] {
+        let page = app.get_page(&format!("/pages/{slug}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{slug}");
+        assert_eq!(page.texts("h1").len(), 1);
+        assert!(page.texts("h1")[0].len() > title.len());
+    }
+    let robots = app.get("/robots.txt").await;
+    assert_eq!(robots.status(), StatusCode::OK);
+    assert!(robots.text().await.unwrap().contains("Disallow: /admin"));
+}
+
+#[tokio::test]
+async fn visitors_get_no_cookie() {
+    let app = app().await;
+    for path in [
+        "/",
+        "/category/network-activities",
+        "/organizations",
+        "/pages/about",
+        "/nowhere",
+        "/healthz",
+    ] {
+        let response = app.get(path).await;
+        assert!(
+            response.headers().get("set-cookie").is_none(),
+            "{path} set a cookie"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_category_page_of_ten_activities_weighs_under_60_kb() {
+    let app = app().await;
+    let page = app.get_page("/category/network-activities").await;
+    let css_href = &page.attrs("link[rel=stylesheet]", "href")[0];
+    let css = app.get(css_href).await.bytes().await.unwrap();
+    let weight = page.body.len() + css.len();
+    eprintln!(
+        "category page: {} B HTML + {} B CSS = {weight} B",
+        page.body.len(),
+        css.len()
+    );
+    assert!(weight < 60 * 1024, "{weight} bytes");
+}
+
+#[tokio::test]
+async fn every_public_page_type_is_valid_html() {
+    let Some(checker) = HtmlChecker::find("every_public_page_type_is_valid_html") else {
+        return;
+    };
+    let app = app().await;
+    let activity = rows(
+        app,
+        "SELECT a.slug AS a, '' AS b FROM activities a JOIN activity_revisions r ON r.id = a.live_revision_id \
+        WHERE EXISTS (SELECT 1 FROM photos p WHERE p.revision_id = r.id) AND EXISTS (SELECT 1 FROM attachments t WHERE t.revision_id = r.id) LIMIT 1",
+    );
+    let org = rows(app, "SELECT slug AS a, '' AS b FROM organizations LIMIT 1");
+    let month = rows(
+        app,
+        "SELECT strftime('%Y/%m', published_at, '+7 hours') AS a, '' AS b FROM activities WHERE live_revision_id IS NOT NULL LIMIT 1",
+    );
+    let mut documents = Vec::new();
+    for path in [
+        "/".to_owned(),
+        "/category/network-activities".into(),
+        "/category/network-activities?page=2".into(),
+        format!("/activities/{}", activity[0].0),
+        "/organizations".into(),
+        format!("/organizations/{}", org[0].0),
+        format!("/archive/{}", month[0].0),
+        "/pages/about".into(),
+        "/no-such-page".into(),
+    ] {
+        let page: Page = app.get_page(&path).await;
+        documents.push((path, page.body));
+    }
+    if let Err(messages) = checker.check_all(&documents) {
+        panic!("public pages are not valid HTML:\n{messages}");
+    }
+}
+
+fn sel(s: &str) -> scraper::Selector {
+    scraper::Selector::parse(s).unwrap()
+}
