@@ -14,7 +14,15 @@ use unic_langid::LanguageIdentifier;
 /// The interface languages with a catalog, by BCP 47 tag; the first is the fallback.
 pub const INTERFACE_LANGUAGES: &[&str] = &["en"];
 
-const SOURCES: &[(&str, &str)] = &[("en", include_str!("../locales/en/portal.ftl"))];
+/// Each language's catalog, split by area so that parts of the portal can grow their own.
+const SOURCES: &[(&str, &[&str])] = &[(
+    "en",
+    &[
+        include_str!("../locales/en/portal.ftl"),
+        include_str!("../locales/en/accounts.ftl"),
+        include_str!("../locales/en/search.ftl"),
+    ],
+)];
 
 /// The messages of one interface language.
 pub struct Catalog {
@@ -25,24 +33,26 @@ pub struct Catalog {
 static CATALOGS: LazyLock<Vec<Catalog>> = LazyLock::new(|| {
     SOURCES
         .iter()
-        .map(|(tag, source)| Catalog::parse(tag, source))
+        .map(|(tag, sources)| Catalog::parse(tag, sources))
         .collect()
 });
 
 impl Catalog {
-    fn parse(tag: &'static str, source: &str) -> Catalog {
-        // The sources are part of the binary; a syntax error in them is a build defect that
-        // the unit tests below catch, so failing loudly at first use is right.
-        let resource = FluentResource::try_new(source.to_owned())
-            .unwrap_or_else(|(_, errors)| panic!("locales/{tag}: {errors:?}"));
+    fn parse(tag: &'static str, sources: &[&str]) -> Catalog {
         let langid: LanguageIdentifier = tag.parse().expect("catalog tags are valid BCP 47");
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         // Isolation marks would end up inside attributes and titles; every script we serve
         // sets its own direction.
         bundle.set_use_isolating(false);
-        bundle
-            .add_resource(resource)
-            .unwrap_or_else(|errors| panic!("locales/{tag}: {errors:?}"));
+        for source in sources {
+            // The sources are part of the binary; a syntax error or a message defined twice
+            // is a build defect that the unit tests below catch, so failing loudly is right.
+            let resource = FluentResource::try_new((*source).to_owned())
+                .unwrap_or_else(|(_, errors)| panic!("locales/{tag}: {errors:?}"));
+            bundle
+                .add_resource(resource)
+                .unwrap_or_else(|errors| panic!("locales/{tag}: {errors:?}"));
+        }
         Catalog { tag, bundle }
     }
 

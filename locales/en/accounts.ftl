@@ -1,0 +1,1 @@
+# English messages of the accounts and admin area (login, sessions, management pages).

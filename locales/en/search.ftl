@@ -1,0 +1,1 @@
+# English messages of search, feeds and sharing.
