@@ -35,6 +35,27 @@ pub enum Command {
         /// Where to write the copy; must not exist yet.
         file: PathBuf,
     },
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account. The first line of stdin is its final password; with no stdin (or
+    /// a terminal) a one-time password is generated and printed.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        role: crate::domain::Role,
+        /// The member's organization (slug).
+        #[arg(long)]
+        organization: Option<String>,
+        /// Display name.
+        #[arg(long, default_value = "")]
+        name: String,
+    },
 }
 
 #[derive(Debug, Clone, Args)]
@@ -59,4 +80,9 @@ pub struct ServeArgs {
     /// Site time zone (IANA name) for dates, month archives and scheduled publication.
     #[arg(long, env = "PORTAL_TIMEZONE", default_value = "Asia/Bangkok")]
     pub timezone: chrono_tz::Tz,
+
+    /// Address of the reverse proxy in front of the portal: only requests from it may name
+    /// the client in X-Forwarded-For (used for login throttling and the audit log).
+    #[arg(long, env = "PORTAL_TRUSTED_PROXY")]
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }

@@ -4,6 +4,10 @@ use std::fmt;
 use std::path::PathBuf;
 use std::str::FromStr;
 
+use std::net::IpAddr;
+use std::time::Duration;
+
+use crate::auth::session_store::SessionLimits;
 use crate::cli::ServeArgs;
 use crate::db::DbOptions;
 use crate::domain::Email;
@@ -18,6 +22,28 @@ pub struct Config {
     pub admin_email: Email,
     pub timezone: chrono_tz::Tz,
     pub db: DbOptions,
+    /// The reverse proxy whose `X-Forwarded-For` names the client.
+    pub trusted_proxy: Option<IpAddr>,
+    pub throttle: Throttle,
+    pub sessions: SessionLimits,
+}
+
+/// Login throttling: failures counted per account and per client address in a window.
+#[derive(Debug, Clone, Copy)]
+pub struct Throttle {
+    pub window: Duration,
+    pub per_account: i64,
+    pub per_address: i64,
+}
+
+impl Default for Throttle {
+    fn default() -> Self {
+        Throttle {
+            window: Duration::from_secs(15 * 60),
+            per_account: 5,
+            per_address: 20,
+        }
+    }
 }
 
 impl Config {
@@ -31,6 +57,9 @@ impl Config {
             admin_email: args.admin_email,
             timezone: args.timezone,
             db: DbOptions::default(),
+            trusted_proxy: args.trusted_proxy,
+            throttle: Throttle::default(),
+            sessions: SessionLimits::default(),
         }
     }
 
@@ -44,6 +73,9 @@ impl Config {
             admin_email: "admin@localhost".parse().expect("constant email is valid"),
             timezone: chrono_tz::Asia::Bangkok,
             db: DbOptions::default(),
+            trusted_proxy: None,
+            throttle: Throttle::default(),
+            sessions: SessionLimits::default(),
         }
     }
 }
@@ -140,4 +172,7 @@ mod tests {
 pub struct Site {
     pub base_url: BaseUrl,
     pub timezone: chrono_tz::Tz,
+    pub trusted_proxy: Option<IpAddr>,
+    pub throttle: Throttle,
+    pub sessions: SessionLimits,
 }

@@ -19,6 +19,9 @@ pub enum AppError {
     /// The action does not fit the object's current state; the message id says why.
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    /// The request body is larger than the portal accepts.
+    #[error("payload too large")]
+    PayloadTooLarge,
     /// The database is locked or the pool exhausted: try again shortly.
     #[error("temporarily unavailable: {0}")]
     Unavailable(String),
@@ -69,6 +72,7 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -85,7 +89,7 @@ impl ResponseError for AppError {
                 None
             }
             AppError::Forbidden(id) | AppError::Conflict(id) => Some(*id),
-            AppError::NotFound => None,
+            AppError::NotFound | AppError::PayloadTooLarge => None,
         };
         let mut response = ErrorPage::response(self.status_code(), detail);
         if let AppError::Unavailable(_) = self {

@@ -20,6 +20,7 @@ const SOURCES: &[(&str, &[&str])] = &[(
     &[
         include_str!("../locales/en/portal.ftl"),
         include_str!("../locales/en/accounts.ftl"),
+        include_str!("../locales/en/admin.ftl"),
         include_str!("../locales/en/search.ftl"),
     ],
 )];

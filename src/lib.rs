@@ -4,6 +4,7 @@
 //! that tests can start the real application on a port of their own.
 
 pub mod accounts;
+pub mod activities;
 pub mod assets;
 pub mod auth;
 pub mod cli;
@@ -14,10 +15,14 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod management;
 pub mod markdown;
 pub mod media;
 pub mod middleware;
 pub mod routes;
+pub mod search;
+pub mod sharing;
 pub mod startup;
+pub mod syndication;
 pub mod telemetry;
 pub mod templates;

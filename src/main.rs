@@ -1,9 +1,14 @@
 use anyhow::Context;
 use clap::Parser;
 
-use mmn_portal::cli::{Cli, Command};
+use std::io::{BufRead, IsTerminal};
+
+use mmn_portal::accounts::Actor;
+use mmn_portal::accounts::manage::{NewAccount, create_account};
+use mmn_portal::cli::{Cli, Command, UserCommand};
 use mmn_portal::config::Config;
 use mmn_portal::data_dir::DataDir;
+use mmn_portal::db::Db;
 use mmn_portal::db::{DbOptions, backup, migrations};
 use mmn_portal::startup::Application;
 use mmn_portal::telemetry;
@@ -25,7 +30,70 @@ fn main() -> anyhow::Result<()> {
             eprintln!("Backup written to {}", file.display());
             Ok(())
         }
+        Some(Command::User(UserCommand::Add {
+            email,
+            role,
+            organization,
+            name,
+        })) => {
+            let password = password_from_stdin()?;
+            let account = NewAccount {
+                email,
+                display_name: name,
+                role,
+                organization,
+                password,
+            };
+            match add_user(&data_dir, account) {
+                Ok(()) => Ok(()),
+                Err(message) => {
+                    eprintln!("{message}");
+                    std::process::exit(1);
+                }
+            }
+        }
     }
+}
+
+/// The first line of stdin, when stdin is not a terminal and has one.
+fn password_from_stdin() -> anyhow::Result<Option<String>> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Ok(None);
+    }
+    let mut line = String::new();
+    stdin.lock().read_line(&mut line)?;
+    let line = line.trim_end_matches(['\n', '\r']).to_owned();
+    Ok((!line.is_empty()).then_some(line))
+}
+
+fn add_user(data_dir: &DataDir, account: NewAccount) -> Result<(), String> {
+    let catalog = mmn_portal::i18n::Catalog::for_language("en");
+    actix_web::rt::System::new().block_on(async move {
+        data_dir.create().map_err(|e| e.to_string())?;
+        let (db, _) =
+            Db::open(&data_dir.database(), &DbOptions::default()).map_err(|e| e.to_string())?;
+        let email = account.email.clone();
+        match create_account(&db, Actor::system(), account)
+            .await
+            .map_err(|e| e.to_string())?
+        {
+            Ok(Some(c)) => {
+                println!("Account: {}  one-time password: {}", c.email, c.password);
+                Ok(())
+            }
+            Ok(None) => {
+                eprintln!("Account {email} created.");
+                Ok(())
+            }
+            Err(errors) => Err([errors.email, errors.password, errors.organization]
+                .into_iter()
+                .flatten()
+                .map(|id| catalog.message(id).into_owned())
+                .collect::<Vec<_>>()
+                .join("\n")),
+        }
+    })
 }
 
 fn serve(config: Config) -> anyhow::Result<()> {

@@ -46,6 +46,24 @@ impl fmt::Display for SanitizedHtml {
 const EXTERNAL_REL: &str = "nofollow noopener";
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = allowed_markup();
+    builder.attribute_filter(|element, attribute, value| {
+        let keep = match (element, attribute) {
+            ("a", "rel") => value == EXTERNAL_REL,
+            ("a", "href") => link_target(value).is_some(),
+            ("img", "src") => is_media_path(value),
+            ("div", "id") => value
+                .strip_prefix("fn-")
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())),
+            _ => true,
+        };
+        keep.then_some(value.into())
+    });
+    builder
+});
+
+/// The elements and attributes sanitized HTML may hold.
+fn allowed_markup() -> ammonia::Builder<'static> {
     let mut builder = ammonia::Builder::empty();
     builder
         .tags(
@@ -65,21 +83,21 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .url_schemes(HashSet::from(["http", "https", "mailto"]))
         // The rel depends on whether the link is external, which ammonia cannot tell.
         .link_rel(None)
-        .set_tag_attribute_value("img", "loading", "lazy")
-        .attribute_filter(|element, attribute, value| {
-            let keep = match (element, attribute) {
-                ("a", "rel") => value == EXTERNAL_REL,
-                ("a", "href") => link_target(value).is_some(),
-                ("img", "src") => is_media_path(value),
-                ("div", "id") => value
-                    .strip_prefix("fn-")
-                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())),
-                _ => true,
-            };
-            keep.then_some(value.into())
-        });
+        .set_tag_attribute_value("img", "loading", "lazy");
     builder
-});
+}
+
+/// Sanitized HTML with its relative links and images made absolute against `page_url`
+/// (the absolute URL of the page it belongs to), for readers that show it elsewhere, such as
+/// feed readers. Unchanged if `page_url` is not an absolute URL.
+pub fn with_absolute_urls(html: &SanitizedHtml, page_url: &str) -> SanitizedHtml {
+    let Ok(base) = ammonia::Url::parse(page_url) else {
+        return html.clone();
+    };
+    let mut builder = allowed_markup();
+    builder.url_relative(ammonia::UrlRelative::RewriteWithBase(base));
+    SanitizedHtml(builder.clean(html.as_str()).to_string())
+}
 
 /// Renders member-written Markdown to sanitized HTML.
 pub fn render(markdown: &str) -> SanitizedHtml {
@@ -553,6 +571,32 @@ mod tests {
         assert_eq!(plain_text(md), expected);
         assert_eq!(plain_text("<b>x</b>"), "<b>x</b>");
         assert_eq!(plain_text("  \n\n "), "");
+    }
+
+    #[test]
+    fn absolute_urls_for_feeds() {
+        let html = render(
+            "![map](/media/ab/map.jpg) [report](/media/cd/r.pdf) [x](https://x.org/) note[^1]\n\n[^1]: foot",
+        );
+        let page = "https://portal.example/activities/imd";
+        let out = with_absolute_urls(&html, page);
+        assert_contains(
+            out.as_str(),
+            "src=\"https://portal.example/media/ab/map.jpg\"",
+        );
+        assert_contains(
+            out.as_str(),
+            "href=\"https://portal.example/media/cd/r.pdf\"",
+        );
+        assert_contains(
+            out.as_str(),
+            "href=\"https://x.org/\" rel=\"nofollow noopener\"",
+        );
+        assert_contains(
+            out.as_str(),
+            "href=\"https://portal.example/activities/imd#fn-1\"",
+        );
+        assert_eq!(with_absolute_urls(&html, "not a url"), html);
     }
 
     #[test]

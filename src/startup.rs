@@ -1,7 +1,12 @@
 //! Builds the application: data directory, database, accounts, middleware, routes, listener.
 
 use std::net::TcpListener;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
+use actix_session::SessionMiddleware;
+use actix_session::config::{BrowserSession, CookieContentSecurity};
+use actix_web::cookie::{Key, SameSite};
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpServer, web};
@@ -9,11 +14,12 @@ use anyhow::Context;
 use tracing_actix_web::TracingLogger;
 
 use crate::accounts::{OneTimeCredentials, ensure_secretariat};
+use crate::auth::session_store::SqliteSessionStore;
 use crate::config::{BaseUrl, Config, Site};
 use crate::data_dir::DataDir;
 use crate::db::Db;
 use crate::media::store::MediaStore;
-use crate::{demo, middleware, routes};
+use crate::{activities, demo, middleware, routes};
 
 /// In-flight requests get this long to finish after SIGTERM or Ctrl-C.
 const SHUTDOWN_GRACE_SECS: u64 = 30;
@@ -25,6 +31,7 @@ pub struct Application {
     site: Site,
     db: Db,
     credentials: Option<OneTimeCredentials>,
+    scheduler_stop: Arc<AtomicBool>,
 }
 
 impl Application {
@@ -38,7 +45,7 @@ impl Application {
             tracing::info!(removed, "removed unfinished uploads from tmp/");
         }
         // Read (or made) now so that a broken key stops the start, not the first login.
-        let _session_key = data_dir.session_key()?;
+        let session_key = data_dir.session_key()?;
 
         let (db, created) = Db::open(&data_dir.database(), &config.db)?;
         let media = MediaStore::new(data_dir.media());
@@ -53,6 +60,10 @@ impl Application {
             }
         }
         let credentials = ensure_secretariat(&db, &config.admin_email)?;
+        let removed = remove_expired_sessions(&db, config.sessions)?;
+        if removed > 0 {
+            tracing::info!(removed, "removed expired sessions");
+        }
 
         let listener = TcpListener::bind(&config.bind)
             .with_context(|| format!("cannot listen on {}", config.bind))?;
@@ -63,8 +74,21 @@ impl Application {
                 .clone()
                 .unwrap_or_else(|| BaseUrl::for_address(address)),
             timezone: config.timezone,
+            trusted_proxy: config.trusted_proxy,
+            throttle: config.throttle,
+            sessions: config.sessions,
         };
-        let server = serve(listener, db.clone(), media, site.clone())?;
+        let sessions = SqliteSessionStore::new(db.clone(), config.sessions);
+        let scheduler_stop = Arc::new(AtomicBool::new(false));
+        activities::scheduler::spawn(db.clone(), Arc::clone(&scheduler_stop))?;
+        let server = serve(
+            listener,
+            db.clone(),
+            media,
+            site.clone(),
+            sessions,
+            Key::from(&session_key),
+        )?;
         tracing::info!(address = %address, base_url = %site.base_url, "listening");
         Ok(Application {
             server,
@@ -72,6 +96,7 @@ impl Application {
             site,
             db,
             credentials,
+            scheduler_stop,
         })
     }
 
@@ -100,11 +125,21 @@ impl Application {
 
     /// Serves until SIGTERM or Ctrl-C, then lets in-flight requests finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let result = self.server.await;
+        self.scheduler_stop.store(true, Ordering::Relaxed);
+        result
     }
 }
 
-fn serve(listener: TcpListener, db: Db, media: MediaStore, site: Site) -> anyhow::Result<Server> {
+fn serve(
+    listener: TcpListener,
+    db: Db,
+    media: MediaStore,
+    site: Site,
+    sessions: SqliteSessionStore,
+    key: Key,
+) -> anyhow::Result<Server> {
+    let secure = site.base_url.is_https();
     let db = web::Data::new(db);
     let media = web::Data::new(media);
     let site = web::Data::new(site);
@@ -116,13 +151,52 @@ fn serve(listener: TcpListener, db: Db, media: MediaStore, site: Site) -> anyhow
             .wrap(Compress::default())
             .wrap(from_fn(middleware::add_request_id_header))
             .wrap(TracingLogger::default())
+            // Form bodies (a long report in Burmese is large in UTF-8); uploads stream apart.
+            .app_data(web::PayloadConfig::new(crate::auth::csrf::FORM_LIMIT))
             .app_data(db.clone())
             .app_data(media.clone())
             .app_data(site.clone())
-            .configure(routes::configure)
+            .configure(|cfg| {
+                routes::configure(
+                    cfg,
+                    session_middleware(sessions.clone(), key.clone(), secure),
+                )
+            })
     })
     .listen(listener)?
     .shutdown_timeout(SHUTDOWN_GRACE_SECS)
     .run();
     Ok(server)
+}
+
+fn remove_expired_sessions(
+    db: &Db,
+    limits: crate::auth::session_store::SessionLimits,
+) -> anyhow::Result<usize> {
+    let now = chrono::Utc::now().naive_utc();
+    let idle = chrono::TimeDelta::from_std(limits.idle)?;
+    Ok(crate::db::models::sessions::delete_expired(
+        &mut *db.write_conn()?,
+        now,
+        now - idle,
+    )?)
+}
+
+/// Sessions: a random key in an encrypted, HttpOnly, SameSite=Lax cookie that lasts the
+/// browser session (Secure behind https); the idle and absolute limits are enforced by the
+/// store, which holds everything else.
+fn session_middleware(
+    store: SqliteSessionStore,
+    key: Key,
+    secure: bool,
+) -> SessionMiddleware<SqliteSessionStore> {
+    SessionMiddleware::builder(store, key)
+        .cookie_name("mmn_session".into())
+        .cookie_secure(secure)
+        .cookie_http_only(true)
+        .cookie_same_site(SameSite::Lax)
+        .cookie_path("/".into())
+        .cookie_content_security(CookieContentSecurity::Private)
+        .session_lifecycle(BrowserSession::default())
+        .build()
 }

@@ -8,12 +8,25 @@ use fluent_bundle::FluentArgs;
 
 use crate::assets::Assets;
 use crate::i18n::Catalog;
+use crate::sharing::ShareMeta;
 
 /// The frame of every page: language, stylesheet and interface messages. Page structs hold
 /// one as `layout`, and `templates/base.html` reads it.
 pub struct Layout {
     pub catalog: &'static Catalog,
     pub stylesheet: String,
+    /// The page's absolute URL for `<link rel="canonical">`; public pages set it.
+    pub canonical: Option<String>,
+    /// Atom feeds of this page's content besides the site's (which every page links).
+    pub feeds: Vec<FeedLink>,
+    /// What link previews show (OpenGraph, Twitter cards).
+    pub share: Option<ShareMeta>,
+}
+
+/// An Atom feed for `<link rel="alternate">`.
+pub struct FeedLink {
+    pub url: String,
+    pub title: String,
 }
 
 impl Layout {
@@ -22,7 +35,28 @@ impl Layout {
         Layout {
             catalog: Catalog::for_language(tag),
             stylesheet: Assets::get().url("site.css"),
+            canonical: None,
+            feeds: Vec::new(),
+            share: None,
         }
+    }
+
+    /// Names the page's canonical absolute URL.
+    pub fn with_canonical(mut self, url: String) -> Self {
+        self.canonical = Some(url);
+        self
+    }
+
+    /// Adds a feed of this page's content (root-relative `url`).
+    pub fn with_feed(mut self, url: String, title: String) -> Self {
+        self.feeds.push(FeedLink { url, title });
+        self
+    }
+
+    /// Describes the page for link previews.
+    pub fn with_share(mut self, share: ShareMeta) -> Self {
+        self.share = Some(share);
+        self
     }
 
     /// The interface language, for `<html lang>`.
@@ -68,6 +102,17 @@ impl Layout {
             code.to_owned()
         }
     }
+}
+
+/// Renders `page` as a complete HTML response with `status` (422 for a refused form, 429…).
+pub fn html_response<T: Template>(
+    status: StatusCode,
+    page: &T,
+) -> Result<HttpResponse, crate::error::AppError> {
+    let html = page.render().map_err(crate::error::AppError::internal)?;
+    Ok(HttpResponse::build(status)
+        .content_type(ContentType::html())
+        .body(html))
 }
 
 /// The page shown for every error status.

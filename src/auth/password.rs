@@ -27,6 +27,31 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
     hasher().verify_password(password.as_bytes(), hash).is_ok()
 }
 
+/// Verifies against a fixed hash, for logins with an unknown email: the attempt then costs
+/// what a real one costs, so timing does not reveal which emails have accounts.
+pub fn verify_dummy(password: &str) -> bool {
+    static DUMMY: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        hash_password("no account has this password").unwrap_or_default()
+    });
+    verify_password(password, &DUMMY)
+}
+
+/// The shortest password accepted.
+pub const MIN_LENGTH: usize = 12;
+
+/// Why a new password is refused: a message id of the accounts catalog.
+pub fn weakness(password: &str, user_inputs: &[&str]) -> Option<&'static str> {
+    if password.chars().count() < MIN_LENGTH {
+        return Some("password-too-short");
+    }
+    // zxcvbn estimates guesses against dictionaries, names, dates, keyboard patterns and
+    // the account's own email; 3 means "safely unguessable" for an online attack.
+    if zxcvbn::zxcvbn(password, user_inputs).score() < zxcvbn::Score::Three {
+        return Some("password-too-weak");
+    }
+    None
+}
+
 /// Letters and digits that cannot be mistaken for one another when read aloud or copied
 /// from a terminal (no 0/O, 1/l/I).
 const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
@@ -61,6 +86,18 @@ mod tests {
         assert!(verify_password("correct horse battery staple", &hash));
         assert!(!verify_password("correct horse battery stapler", &hash));
         assert!(!verify_password("anything", "not a phc string"));
+    }
+
+    #[test]
+    fn weak_and_short_passwords_are_named() {
+        assert_eq!(weakness("short", &[]), Some("password-too-short"));
+        assert_eq!(weakness("password1234", &[]), Some("password-too-weak"));
+        assert_eq!(
+            weakness("somchai@example.org", &["somchai@example.org"]),
+            Some("password-too-weak")
+        );
+        assert_eq!(weakness("river-lantern-mekong-41-sparrow", &[]), None);
+        assert!(!verify_dummy("anything"));
     }
 
     #[test]

@@ -212,6 +212,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    audit_events (id) {
+        id -> Integer,
+        actor_id -> Nullable<Integer>,
+        actor_email -> Text,
+        action -> Text,
+        target_type -> Text,
+        target_id -> Nullable<Integer>,
+        detail -> Text,
+        client_ip -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> organizations (organization_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(activities -> organizations (organization_id));
@@ -246,4 +260,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     stored_files,
     attachments,
     moderation_events,
+    audit_events,
 );

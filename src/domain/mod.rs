@@ -1,6 +1,7 @@
 //! Validated types: once a value has one of these types, it is known to be well formed.
 
 mod email;
+pub mod lifecycle;
 mod role;
 
 pub use email::Email;

@@ -125,3 +125,88 @@ async fn every_log_line_of_a_request_names_its_request_id() {
         assert!(line.contains("http.status_code=404"), "{line}");
     }
 }
+
+fn user_add(data: &std::path::Path, args: &[&str], stdin: Option<&str>) -> std::process::Output {
+    use std::io::Write;
+    let mut child = command(data)
+        .args(["user", "add"])
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(text) = stdin {
+        input.write_all(text.as_bytes()).unwrap();
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn user_add_takes_a_final_password_from_stdin_or_prints_a_one_time_one() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path();
+    assert!(command(data).arg("migrate").status().unwrap().success());
+
+    let out = user_add(
+        data,
+        &["--email", "office@mmn.example.org", "--role", "secretariat"],
+        Some("river-lantern-mekong-41-sparrow\n"),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty(), "a given password is not printed");
+
+    let out = user_add(
+        data,
+        &["--email", "second@mmn.example.org", "--role", "secretariat"],
+        None,
+    );
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with("Account: second@mmn.example.org  one-time password: "),
+        "{stdout}"
+    );
+    assert_eq!(stdout.lines().count(), 1);
+
+    for (args, stdin, expected) in [
+        (
+            vec!["--email", "office@mmn.example.org", "--role", "secretariat"],
+            Some("another-long-passphrase-77\n"),
+            "already exists",
+        ),
+        (
+            vec!["--email", "weak@mmn.example.org", "--role", "secretariat"],
+            Some("password1234\n"),
+            "easy to guess",
+        ),
+        (
+            vec!["--email", "short@mmn.example.org", "--role", "secretariat"],
+            Some("short\n"),
+            "12 characters",
+        ),
+        (
+            vec![
+                "--email",
+                "m@fed.example.org",
+                "--role",
+                "member",
+                "--organization",
+                "nowhere",
+            ],
+            None,
+            "no organization",
+        ),
+    ] {
+        let out = user_add(data, &args, stdin);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
+}

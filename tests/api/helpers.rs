@@ -39,8 +39,12 @@ impl TestApp {
 
     /// A portal whose configuration `adjust` may change first.
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+        Self::spawn_in(tempfile::tempdir().expect("temp dir"), adjust).await
+    }
+
+    /// A portal on an existing data dir (to restart one: take its `data_dir` out first).
+    pub async fn spawn_in(data_dir: TempDir, adjust: impl FnOnce(&mut Config)) -> TestApp {
         init_logs();
-        let data_dir = tempfile::tempdir().expect("temp dir");
         let mut config = Config::for_data_dir(data_dir.path().to_owned());
         adjust(&mut config);
         let app = Application::build(config).expect("the application builds");

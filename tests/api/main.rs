@@ -1,18 +1,40 @@
 //! Black-box tests: a real server on a random port, a real SQLite file in a temp dir, real
 //! HTTP. One binary, so it links once.
 
+mod browser;
 mod helpers;
 mod process;
+mod sessions;
 mod tools;
 
 mod accounts;
+mod admin_pages;
+mod auth;
 mod backup;
 mod command_line;
 mod demo;
 mod error_pages;
+mod feeds;
+mod fixtures;
 mod health;
+mod lifecycle;
 mod locking;
 mod migrations;
 mod pragmas;
 mod public_pages;
+mod search;
 mod shutdown;
+
+/// A count from the test's database, for assertions.
+pub fn helpers_count(app: &helpers::TestApp, sql: &str) -> i64 {
+    use diesel::RunQueryDsl;
+    #[derive(diesel::QueryableByName)]
+    struct N {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    diesel::sql_query(sql)
+        .get_result::<N>(&mut *app.db.read_conn().unwrap())
+        .unwrap()
+        .n
+}

@@ -58,6 +58,7 @@ fn migrations_run_up_down_and_up_again() {
         "pages",
         "moderation_events",
         "login_attempts",
+        "audit_events",
     ] {
         assert!(after_up.contains(table), "no table {table}");
     }
@@ -130,7 +131,8 @@ fn schema_rs_matches_the_migrated_database() {
         photos,
         stored_files,
         attachments,
-        moderation_events
+        moderation_events,
+        audit_events
     );
 }
 

@@ -1,8 +1,15 @@
 //! Rows and queries, one file per aggregate.
 
 pub mod activities;
+pub mod admin_activities;
+pub mod audit;
+pub mod categories;
+pub mod login_attempts;
 pub mod media;
 pub mod moderation;
+pub mod organizations;
+pub mod pages;
 pub mod public;
+pub mod sessions;
 pub mod site;
 pub mod users;

@@ -564,3 +564,7 @@ pub fn page_by_slug(conn: &mut SqliteConnection, slug: &str) -> QueryResult<Opti
         .first(conn)
         .optional()
 }
+
+// Declared last: they use the `published!` and `filtered!` macros above.
+pub mod search;
+pub mod syndication;

@@ -62,3 +62,20 @@ pub fn insert_page(conn: &mut SqliteConnection, page: &NewPage<'_>) -> QueryResu
         .returning(pages::id)
         .get_result(conn)
 }
+
+/// The id of the organization `slug`, active or not.
+pub fn organization_id(conn: &mut SqliteConnection, slug: &str) -> QueryResult<Option<i32>> {
+    organizations::table
+        .filter(organizations::slug.eq(slug))
+        .select(organizations::id)
+        .first(conn)
+        .optional()
+}
+
+pub fn organization_slug(conn: &mut SqliteConnection, id: i32) -> QueryResult<Option<String>> {
+    organizations::table
+        .find(id)
+        .select(organizations::slug)
+        .first(conn)
+        .optional()
+}

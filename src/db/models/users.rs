@@ -78,3 +78,82 @@ pub fn reset_as_secretariat(
         .execute(conn)
         .map(drop)
 }
+
+/// The account `id` when it may act: active, and of an active organization if a member.
+pub fn find_active(conn: &mut SqliteConnection, id: i32) -> QueryResult<Option<User>> {
+    use crate::db::schema::organizations;
+    users::table
+        .left_join(organizations::table)
+        .filter(users::id.eq(id))
+        .filter(users::active.eq(true))
+        .filter(
+            users::organization_id
+                .is_null()
+                .or(organizations::active.eq(true)),
+        )
+        .select(User::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Whether the account may log in: active, and of an active organization if a member.
+pub fn may_log_in(conn: &mut SqliteConnection, user: &User) -> QueryResult<bool> {
+    Ok(find_active(conn, user.id)?.is_some())
+}
+
+/// Sets a new password hash; `one_time` forces a change at the next login.
+pub fn set_password(
+    conn: &mut SqliteConnection,
+    id: i32,
+    password_hash: &str,
+    one_time: bool,
+) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::password_hash.eq(password_hash),
+            users::must_change_password.eq(one_time),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+pub fn record_login(conn: &mut SqliteConnection, id: i32, at: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set(users::last_login_at.eq(at))
+        .execute(conn)
+        .map(drop)
+}
+
+pub fn set_active(conn: &mut SqliteConnection, id: i32, active: bool) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set(users::active.eq(active))
+        .execute(conn)
+        .map(drop)
+}
+
+pub fn find(conn: &mut SqliteConnection, id: i32) -> QueryResult<Option<User>> {
+    users::table
+        .find(id)
+        .select(User::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Every account, secretariat first, then by email.
+pub fn list(conn: &mut SqliteConnection) -> QueryResult<Vec<User>> {
+    users::table
+        .order((users::role.desc(), users::email))
+        .select(User::as_select())
+        .load(conn)
+}
+
+/// The ids of an organization's accounts, active or not.
+pub fn ids_of_organization(
+    conn: &mut SqliteConnection,
+    organization_id: i32,
+) -> QueryResult<Vec<i32>> {
+    users::table
+        .filter(users::organization_id.eq(organization_id))
+        .select(users::id)
+        .load(conn)
+}

@@ -4,13 +4,16 @@ use actix_web::web;
 use askama::Template;
 use askama_web::WebTemplate;
 
+use serde_json::{Value, json};
+
 use super::view::{Card, Image, media_url};
 use crate::config::Site;
 use crate::db::Db;
-use crate::db::models::public::{self, ActivityDetail};
+use crate::db::models::public::{self, ActivityCard, ActivityDetail};
 use crate::error::AppError;
 use crate::markdown::SanitizedHtml;
 use crate::media::human_size;
+use crate::sharing::{self, JsonLd, ShareImage, ShareMeta};
 use crate::templates::Layout;
 
 pub struct Link {
@@ -46,6 +49,8 @@ pub struct ActivityPage {
     press: Vec<Link>,
     previous: Option<Link>,
     next: Option<Link>,
+    /// schema.org `Event` for search engines.
+    json_ld: JsonLd,
 }
 
 pub async fn show_activity(
@@ -64,7 +69,24 @@ pub async fn show_activity(
             Ok((detail, neighbours))
         })
         .await?;
-    let layout = Layout::new("en");
+    let url = site
+        .base_url
+        .join(&format!("/activities/{}", detail.card.slug));
+    let preview = detail.photos.first().and_then(|photo| {
+        sharing::preview_image(&photo.variants, &photo.alt, |path| {
+            site.base_url.join(&media_url(path))
+        })
+    });
+    let json_ld = event_json_ld(
+        &detail.card,
+        &detail.partners,
+        &url,
+        preview.as_ref(),
+        &site,
+    );
+    let share = ShareMeta::article(&detail.card.title, &detail.card.summary, url.clone())
+        .with_image(preview);
+    let layout = Layout::new("en").with_canonical(url).with_share(share);
     let to_link = |(slug, title): (String, String)| Link {
         url: format!("/activities/{slug}"),
         title,
@@ -121,6 +143,60 @@ pub async fn show_activity(
             .collect(),
         previous: previous.map(to_link),
         next: next.map(to_link),
+        json_ld,
         layout,
     })
+}
+
+/// The activity as a schema.org `Event`: what happened, when, where and who organized it.
+fn event_json_ld(
+    card: &ActivityCard,
+    partners: &[(String, String)],
+    url: &str,
+    image: Option<&ShareImage>,
+    site: &Site,
+) -> JsonLd {
+    let organization = |slug: &str, name: &str| {
+        json!({
+            "@type": "Organization",
+            "name": name,
+            "url": site.base_url.join(&format!("/organizations/{slug}")),
+        })
+    };
+    let mut organizers = vec![organization(
+        &card.organization_slug,
+        &card.organization_name,
+    )];
+    organizers.extend(partners.iter().map(|(slug, name)| organization(slug, name)));
+    let mut places: Vec<Value> = card
+        .location
+        .lines()
+        .map(str::trim)
+        .filter(|place| !place.is_empty())
+        .map(|place| json!({ "@type": "Place", "name": place, "address": place }))
+        .collect();
+    let mut event = json!({
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": card.title,
+        "description": card.summary,
+        "url": url,
+        "inLanguage": card.language,
+        "organizer": organizers,
+    });
+    if let Some(start) = card.event_start {
+        event["startDate"] = json!(start.to_string());
+    }
+    if let Some(end) = card.event_end {
+        event["endDate"] = json!(end.to_string());
+    }
+    match places.len() {
+        0 => {}
+        1 => event["location"] = places.remove(0),
+        _ => event["location"] = Value::Array(places),
+    }
+    if let Some(image) = image {
+        event["image"] = json!(image.url);
+    }
+    JsonLd::new(&event)
 }

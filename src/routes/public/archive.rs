@@ -5,7 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use chrono::{NaiveDate, Offset, TimeZone, Utc};
 
-use super::view::{Card, PER_PAGE, Pagination, page_number};
+use super::view::{Card, PER_PAGE, Pagination, page_layout, page_number, paged_path};
 use crate::config::Site;
 use crate::db::Db;
 use crate::db::models::public::{self, Listing};
@@ -95,14 +95,20 @@ pub async fn show_month(
     if total == 0 {
         return Err(AppError::NotFound);
     }
-    let layout = Layout::new("en");
-    let pagination = Pagination::new(page, total, &format!("/archive/{year}/{month:02}"), &layout)?;
-    Ok(ArchivePage {
-        heading: layout.t_with(
+    let base = format!("/archive/{year}/{month:02}");
+    let heading = |l: &Layout| {
+        l.t_with(
             "archive-heading",
             "month",
             &first.format("%B %Y").to_string(),
-        ),
+        )
+    };
+    let layout = page_layout(&site, &paged_path(&base, page), |l| {
+        (heading(l), l.t("site-tagline"))
+    });
+    let pagination = Pagination::new(page, total, &base, &layout)?;
+    Ok(ArchivePage {
+        heading: heading(&layout),
         cards: cards
             .iter()
             .map(|c| Card::new(c, &layout, site.timezone))

@@ -4,7 +4,7 @@ use actix_web::{HttpRequest, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
-use super::view::{Card, PER_PAGE, Pagination, page_number};
+use super::view::{Card, PER_PAGE, Pagination, page_layout, page_number, paged_path};
 use crate::config::Site;
 use crate::db::Db;
 use crate::db::models::public::{self, CategoryRow, Listing};
@@ -55,7 +55,20 @@ pub async fn show_category(
             Ok((category, total, cards))
         })
         .await?;
-    let layout = Layout::new("en");
+    let base = format!("/category/{}", category.slug);
+    let layout = page_layout(&site, &paged_path(&base, page), |l| {
+        let description = if category.description.is_empty() {
+            l.t("site-tagline")
+        } else {
+            category.description.clone()
+        };
+        (
+            l.t_with("category-heading", "name", &category.name),
+            description,
+        )
+    });
+    let feed_title = layout.t_with("feed-category-link", "name", &category.name);
+    let layout = layout.with_feed(format!("{base}/feed.atom"), feed_title);
     let pagination = Pagination::new(
         page,
         total,

@@ -6,7 +6,7 @@ use askama_web::WebTemplate;
 
 use super::archive::{MonthLink, month_links};
 use super::category::{CategoryLink, category_links};
-use super::view::Card;
+use super::view::{Card, page_layout};
 use crate::config::Site;
 use crate::db::Db;
 use crate::db::models::public::{self, Listing};
@@ -35,7 +35,7 @@ pub async fn show_home(db: web::Data<Db>, site: web::Data<Site>) -> Result<HomeP
             ))
         })
         .await?;
-    let layout = Layout::new("en");
+    let layout = page_layout(&site, "/", |l| (l.t("site-name"), l.t("home-intro")));
     Ok(HomePage {
         cards: cards
             .iter()

@@ -4,10 +4,13 @@
 mod activity;
 mod archive;
 mod category;
+mod feeds;
 mod home;
 mod organizations;
 mod pages;
 mod robots;
+mod search;
+mod sitemap;
 pub mod view;
 
 use actix_web::web;
@@ -28,5 +31,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         ))
         .service(readable("/archive/{year}/{month}", archive::show_month))
         .service(readable("/pages/{slug}", pages::show_page))
-        .service(readable("/robots.txt", robots::robots_txt));
+        .service(readable("/robots.txt", robots::robots_txt))
+        .service(readable("/search", search::search))
+        .service(readable("/feed.atom", feeds::site_feed))
+        .service(readable("/category/{slug}/feed.atom", feeds::category_feed))
+        .service(readable(
+            "/organizations/{slug}/feed.atom",
+            feeds::organization_feed,
+        ))
+        .service(readable("/sitemap.xml", sitemap::sitemap_xml));
 }

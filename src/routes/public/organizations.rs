@@ -4,12 +4,15 @@ use actix_web::{HttpRequest, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
-use super::view::{Card, Image, PER_PAGE, Pagination, page_number};
+use super::view::{
+    Card, Image, PER_PAGE, Pagination, media_url, page_layout, page_number, paged_path,
+};
 use crate::config::Site;
 use crate::db::Db;
 use crate::db::models::public::{self, Listing, OrganizationRow};
 use crate::error::AppError;
 use crate::markdown::{self, SanitizedHtml};
+use crate::sharing::{self, ShareMeta};
 use crate::templates::Layout;
 
 pub struct OrganizationView {
@@ -42,9 +45,14 @@ pub struct OrganizationsPage {
     organizations: Vec<OrganizationView>,
 }
 
-pub async fn list_organizations(db: web::Data<Db>) -> Result<OrganizationsPage, AppError> {
+pub async fn list_organizations(
+    db: web::Data<Db>,
+    site: web::Data<Site>,
+) -> Result<OrganizationsPage, AppError> {
     let rows = db.read(|conn| Ok(public::organizations(conn)?)).await?;
-    let layout = Layout::new("en");
+    let layout = page_layout(&site, "/organizations", |l| {
+        (l.t("organizations-heading"), l.t("site-tagline"))
+    });
     Ok(OrganizationsPage {
         organizations: rows
             .iter()
@@ -82,7 +90,20 @@ pub async fn show_organization(
             Ok((row, total, cards))
         })
         .await?;
-    let layout = Layout::new("en");
+    let base = format!("/organizations/{}", row.slug);
+    let url = site.base_url.join(&paged_path(&base, page));
+    let layout = Layout::new("en").with_canonical(url.clone());
+    let share = ShareMeta::website(&row.name, &markdown::plain_text(&row.profile), url).with_image(
+        row.logo.as_deref().and_then(|variants| {
+            sharing::preview_image(variants, &row.name, |path| {
+                site.base_url.join(&media_url(path))
+            })
+        }),
+    );
+    let feed_title = layout.t_with("feed-organization-link", "name", &row.name);
+    let layout = layout
+        .with_share(share)
+        .with_feed(format!("{base}/feed.atom"), feed_title);
     let pagination = Pagination::new(
         page,
         total,

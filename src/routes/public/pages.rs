@@ -4,6 +4,8 @@ use actix_web::web;
 use askama::Template;
 use askama_web::WebTemplate;
 
+use super::view::page_layout;
+use crate::config::Site;
 use crate::db::Db;
 use crate::db::models::public;
 use crate::error::AppError;
@@ -19,13 +21,20 @@ pub struct StaticPage {
     body: SanitizedHtml,
 }
 
-pub async fn show_page(slug: web::Path<String>, db: web::Data<Db>) -> Result<StaticPage, AppError> {
+pub async fn show_page(
+    slug: web::Path<String>,
+    db: web::Data<Db>,
+    site: web::Data<Site>,
+) -> Result<StaticPage, AppError> {
     let slug = slug.into_inner();
     let page = db
         .read(move |conn| public::page_by_slug(conn, &slug)?.ok_or(AppError::NotFound))
         .await?;
+    let layout = page_layout(&site, &format!("/pages/{}", page.slug), |_| {
+        (page.title.clone(), markdown::plain_text(&page.body))
+    });
     Ok(StaticPage {
-        layout: Layout::new("en"),
+        layout,
         title: page.title,
         content_lang: page.language,
         body: markdown::render(&page.body),

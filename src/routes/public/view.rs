@@ -3,12 +3,37 @@
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 
+use crate::config::Site;
 use crate::db::models::public::{ActivityCard, Picture, Variant};
 use crate::error::AppError;
+use crate::sharing::ShareMeta;
 use crate::templates::Layout;
 
 /// Activities on one page of a list.
 pub const PER_PAGE: i64 = 10;
+
+/// The layout of the public page at `path` (root-relative, with its query): its canonical
+/// URL, and the title and description `describe` gives for link previews.
+pub fn page_layout(
+    site: &Site,
+    path: &str,
+    describe: impl FnOnce(&Layout) -> (String, String),
+) -> Layout {
+    let layout = Layout::new("en");
+    let url = site.base_url.join(path);
+    let (title, description) = describe(&layout);
+    let share = ShareMeta::website(&title, &description, url.clone());
+    layout.with_canonical(url).with_share(share)
+}
+
+/// `base`, or `base?page=N` past the first page.
+pub fn paged_path(base: &str, page: i64) -> String {
+    if page > 1 {
+        format!("{base}?page={page}")
+    } else {
+        base.to_owned()
+    }
+}
 
 /// An activity in a list.
 pub struct Card {
@@ -124,17 +149,26 @@ impl Pagination {
     /// Page `page` of `total` items under `base` (a path without query). A page past the end
     /// is a 404, except page 1 of an empty list.
     pub fn new(page: i64, total: i64, base: &str, layout: &Layout) -> Result<Pagination, AppError> {
-        let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
-        if page > pages {
-            return Err(AppError::NotFound);
-        }
-        let url = |n: i64| {
+        Self::with_urls(page, total, layout, |n| {
             if n == 1 {
                 base.to_owned()
             } else {
                 format!("{base}?page={n}")
             }
-        };
+        })
+    }
+
+    /// Like [`Pagination::new`], with `url` giving the address of page `n`.
+    pub fn with_urls(
+        page: i64,
+        total: i64,
+        layout: &Layout,
+        url: impl Fn(i64) -> String,
+    ) -> Result<Pagination, AppError> {
+        let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
+        if page > pages {
+            return Err(AppError::NotFound);
+        }
         let mut args = fluent_bundle::FluentArgs::new();
         args.set("page", page);
         args.set("pages", pages);

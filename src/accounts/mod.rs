@@ -1,4 +1,8 @@
-//! Account services that run outside a request: the secretariat account made at start.
+//! Account services: logging in, managing accounts, and the secretariat account made at
+//! start. Hashing runs on the blocking pool before any write transaction.
+
+pub mod login;
+pub mod manage;
 
 use crate::auth::password::{generate_one_time_password, hash_password};
 use crate::db::Db;
@@ -52,4 +56,45 @@ pub fn ensure_secretariat(db: &Db, email: &Email) -> anyhow::Result<Option<OneTi
         }))
     })
     .map_err(Into::into)
+}
+
+/// Who did something, for the audit log.
+#[derive(Debug, Clone, Default)]
+pub struct Actor {
+    pub id: Option<i32>,
+    pub email: String,
+    pub client_ip: String,
+}
+
+impl Actor {
+    /// The command line or start-up.
+    pub fn system() -> Self {
+        Actor {
+            id: None,
+            email: "command line".into(),
+            client_ip: String::new(),
+        }
+    }
+}
+
+/// Records an audit event inside the caller's transaction.
+pub fn audit(
+    conn: &mut diesel::SqliteConnection,
+    actor: &Actor,
+    action: &str,
+    target: (&str, Option<i32>),
+    detail: &str,
+) -> diesel::QueryResult<()> {
+    crate::db::models::audit::record(
+        conn,
+        &crate::db::models::audit::NewAuditEvent {
+            actor_id: actor.id,
+            actor_email: &actor.email,
+            action,
+            target_type: target.0,
+            target_id: target.1,
+            detail,
+            client_ip: &actor.client_ip,
+        },
+    )
 }

@@ -1,0 +1,96 @@
+# English messages of the secretariat's management pages (organizations, categories, pages,
+# audit log) and of a member's own organization page.
+
+manage-saved = Your changes have been saved.
+manage-save = Save changes
+manage-check-fields = Some fields need attention: see the messages next to them.
+
+org-none = No organizations yet.
+org-name = Name
+org-slug = Short name for web addresses
+org-slug-hint = Lowercase letters a–z, digits and hyphens, for example map-foundation. Left empty, it is made from the name.
+org-country = Country
+org-country-choose = Choose a country
+org-website = Website
+org-website-hint = The full address, starting with https:// or http://.
+org-profile = Profile
+org-profile-hint = A short description, in Markdown. HTML is shown as text.
+org-status = Status
+org-active = Active
+org-inactive = Deactivated
+org-accounts = Accounts
+org-new = New organization
+org-create = Create organization
+org-details = Details
+org-public-page = Public page
+org-inactive-notice = This organization is deactivated: its accounts cannot log in, and visitors see neither its page nor its logo.
+org-deactivate = Deactivate organization
+org-deactivate-hint = Its accounts are logged out at once and cannot log in again; visitors no longer see its page and logo. Nothing is deleted, and it can be reactivated.
+org-reactivate = Reactivate organization
+org-own-intro = The secretariat keeps your organization's name and country. You keep its website, profile and logo.
+org-logo = Logo
+org-logo-current = Current logo
+org-logo-none = No logo yet.
+org-logo-hidden = The logo is not shown while the organization is deactivated.
+org-logo-file = Image file
+org-logo-hint = JPEG, PNG or WebP, at most 10 MB and 50 megapixels. It is re-encoded, so no hidden data in the file (such as a GPS position) is kept.
+org-logo-upload = Upload logo
+
+organization-name-required = Enter the organization's name.
+organization-name-too-long = Use at most 200 characters.
+organization-profile-too-long = Use at most 20,000 characters.
+slug-cannot-derive = The name has no letters a–z to make a short name from: type one, for example map-foundation.
+slug-invalid = Use lowercase letters a–z, digits, and single hyphens between words; at most 80 characters.
+slug-taken = This short name is already in use: choose another.
+country-invalid = Choose a country from the list.
+website-invalid = Enter a full web address starting with https:// or http://, for example https://example.org.
+logo-missing = Choose an image file: JPEG, PNG or WebP.
+logo-too-large = This file is larger than 10 MB. Use a JPEG, PNG or WebP image of at most 10 MB.
+logo-not-an-image = This file is not a JPEG, PNG or WebP image, whatever its name says. Only these three formats work.
+logo-too-many-pixels = This image has more than 50 megapixels. Use a smaller JPEG, PNG or WebP image.
+logo-unreadable = This image is damaged or incomplete and could not be read. Save it again as JPEG, PNG or WebP and retry.
+
+category-none = No categories yet.
+category-name = Name
+category-slug = Short name for web addresses
+category-slug-hint = Lowercase letters a–z, digits and hyphens. Left empty, it is made from the name. It cannot be changed later, because links use it.
+category-description = Description
+category-position = Position
+category-position-hint = Categories are listed by position, lowest first; a position may be left empty (0).
+category-new = New category
+category-create = Create category
+category-save = Save category
+category-name-required = Enter the category's name.
+category-name-too-long = Use at most 100 characters.
+category-description-too-long = Use at most 1,000 characters.
+category-position-invalid = Enter a whole number from -9999 to 9999, or leave it empty.
+
+page-none = No pages yet.
+page-field-title = Title
+page-field-body = Text
+page-body-hint = Markdown. HTML is shown as text.
+page-address = Address
+page-updated = Last changed
+page-save = Save page
+page-view = View the public page
+page-preview = Preview of the saved text
+page-title-required = Enter a title.
+page-title-too-long = Use at most 200 characters.
+page-body-too-long = Use at most 100,000 characters.
+
+audit-filter-action = Action
+audit-filter-all = All actions
+audit-filter-submit = Show
+audit-time = Time ({ $zone })
+audit-account = Account
+audit-action = Action
+audit-target = Target
+audit-detail = Detail
+audit-client-ip = Client IP address
+audit-none = No events.
+audit-count = { $count ->
+    [one] { $count } event
+   *[other] { $count } events
+}
+audit-newer = Newer events
+audit-older = Older events

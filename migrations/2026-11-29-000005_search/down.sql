@@ -1,0 +1,14 @@
+DROP TRIGGER search_organization_rename;
+DROP TRIGGER search_attachment_update;
+DROP TRIGGER search_attachment_delete;
+DROP TRIGGER search_attachment_insert;
+DROP TRIGGER search_partner_update;
+DROP TRIGGER search_partner_delete;
+DROP TRIGGER search_partner_insert;
+DROP TRIGGER search_revision_update;
+DROP TRIGGER search_revision_insert;
+DROP TRIGGER search_activity_delete;
+DROP TRIGGER search_activity_update;
+DROP TRIGGER search_activity_insert;
+DROP VIEW search_documents;
+DROP TABLE search_index;

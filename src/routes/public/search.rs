@@ -1,0 +1,317 @@
+//! `/search?q=…&category=…&organization=…&language=…&year=…&page=N`.
+//!
+//! Whatever `q` holds, the answer is a page: results, or a sentence saying why there are
+//! none. Unknown filter values are ignored rather than refused (a bookmarked search outlives
+//! a renamed category).
+
+use actix_web::{HttpRequest, web};
+use askama::Template;
+use askama_web::WebTemplate;
+
+use super::archive::utc_offset;
+use super::view::{PER_PAGE, Pagination, event_dates, format_date, local_date, page_number};
+use crate::config::Site;
+use crate::db::Db;
+use crate::db::models::public::search::{self, FilterOptions, Filters, Hit};
+use crate::error::AppError;
+use crate::markdown;
+use crate::search::MAX_RESULTS;
+use crate::search::query::SearchQuery;
+use crate::search::snippet::{self, Segment};
+use crate::templates::Layout;
+
+/// Graphemes of context shown around a match.
+const SNIPPET_WIDTH: usize = 240;
+
+/// The query string as typed; empty when absent.
+#[derive(Debug, Clone, Default)]
+struct Params {
+    q: String,
+    category: String,
+    organization: String,
+    language: String,
+    year: String,
+}
+
+impl Params {
+    /// Never fails: malformed escapes and bytes are read leniently.
+    fn parse(query: &str) -> Params {
+        let mut p = Params::default();
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            let slot = match key.as_ref() {
+                "q" => &mut p.q,
+                "category" => &mut p.category,
+                "organization" => &mut p.organization,
+                "language" => &mut p.language,
+                "year" => &mut p.year,
+                _ => continue,
+            };
+            *slot = value.into_owned();
+        }
+        p
+    }
+
+    /// The search's address on page `n`.
+    fn url(&self, n: i64) -> String {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        for (key, value) in [
+            ("q", &self.q),
+            ("category", &self.category),
+            ("organization", &self.organization),
+            ("language", &self.language),
+            ("year", &self.year),
+        ] {
+            if !value.is_empty() {
+                query.append_pair(key, value);
+            }
+        }
+        if n > 1 {
+            query.append_pair("page", &n.to_string());
+        }
+        format!("/search?{}", query.finish())
+    }
+
+    /// The filters among `options` that these values name.
+    fn filters(&self, options: &FilterOptions, utc_offset: i32) -> Filters {
+        let by_slug = |list: &[(i32, String, String)], slug: &str| {
+            list.iter()
+                .find(|(_, s, _)| s == slug)
+                .map(|(id, _, _)| *id)
+        };
+        Filters {
+            category: by_slug(&options.categories, &self.category),
+            organization: by_slug(&options.organizations, &self.organization),
+            language: options
+                .languages
+                .iter()
+                .find(|l| **l == self.language)
+                .cloned(),
+            year: self.year.parse().ok().filter(|y| options.years.contains(y)),
+            utc_offset,
+        }
+    }
+}
+
+/// An option of a filter.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// A result as the page shows it.
+pub struct ResultView {
+    pub url: String,
+    pub title: Vec<Segment>,
+    /// Set when the activity's language differs from the page's.
+    pub lang: Option<String>,
+    pub published: String,
+    pub published_iso: String,
+    pub event: String,
+    pub organization_name: String,
+    pub organization_url: String,
+    pub snippet: Vec<Segment>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "public/search.html")]
+pub struct SearchPage {
+    layout: Layout,
+    title: String,
+    q: String,
+    categories: Vec<Choice>,
+    organizations: Vec<Choice>,
+    languages: Vec<Choice>,
+    years: Vec<Choice>,
+    /// Whether a search ran (result pages are not for search engines).
+    searched: bool,
+    /// What came of it: how many found, or why nothing.
+    status: Option<String>,
+    notes: Vec<String>,
+    results: Vec<ResultView>,
+    pagination: Option<Pagination>,
+}
+
+pub async fn search(
+    req: HttpRequest,
+    db: web::Data<Db>,
+    site: web::Data<Site>,
+) -> Result<SearchPage, AppError> {
+    let page = page_number(req.query_string())?;
+    let params = Params::parse(req.query_string());
+    let query = SearchQuery::parse(&params.q);
+    let offset = utc_offset(&site);
+    let (options, filters, outcome) = {
+        let (params, query) = (params.clone(), query.clone());
+        db.read(move |conn| {
+            let options = search::filter_options(conn, offset)?;
+            let filters = params.filters(&options, offset);
+            if query.is_empty() && !filters.any() {
+                return Ok((options, filters, None));
+            }
+            let total = search::count(conn, &query, &filters)?;
+            let hits = search::hits(conn, &query, &filters, (page - 1) * PER_PAGE, PER_PAGE)?;
+            Ok((options, filters, Some((total, hits))))
+        })
+        .await?
+    };
+    let mut layout = Layout::new("en");
+    let blank = params.q.trim().is_empty();
+    if blank && !filters.any() {
+        layout = layout.with_canonical(site.base_url.join("/search"));
+    }
+    let mut notes = Vec::new();
+    if !query.ignored.is_empty() {
+        notes.push(layout.t_with("search-ignored", "terms", &query.ignored.join(" ")));
+    }
+    let searched = outcome.is_some();
+    let (status, results, pagination) = match outcome {
+        None if blank => (None, Vec::new(), None),
+        None => (Some(layout.t("search-too-short")), Vec::new(), None),
+        Some((0, _)) => (Some(layout.t("search-nothing-found")), Vec::new(), None),
+        Some((total, hits)) => {
+            if total >= MAX_RESULTS {
+                notes.push(layout.t_count("search-capped", MAX_RESULTS));
+            }
+            let pagination = Pagination::with_urls(page, total, &layout, |n| params.url(n))?;
+            let ranked = query.fts.is_some();
+            let results = hits
+                .iter()
+                .map(|hit| result_view(hit, ranked, &layout, &site))
+                .collect();
+            (
+                Some(layout.t_count("search-found", total)),
+                results,
+                Some(pagination),
+            )
+        }
+    };
+    let title = if blank {
+        layout.t("search-title")
+    } else {
+        layout.t_with("search-title-for", "query", params.q.trim())
+    };
+    Ok(SearchPage {
+        title,
+        categories: choices(&options.categories, filters.category),
+        organizations: choices(&options.organizations, filters.organization),
+        languages: options
+            .languages
+            .iter()
+            .map(|tag| Choice {
+                value: tag.clone(),
+                label: layout.language_name(tag),
+                selected: filters.language.as_ref() == Some(tag),
+            })
+            .collect(),
+        years: options
+            .years
+            .iter()
+            .map(|y| Choice {
+                value: y.to_string(),
+                label: y.to_string(),
+                selected: filters.year == Some(*y),
+            })
+            .collect(),
+        q: params.q,
+        searched,
+        status,
+        notes,
+        results,
+        pagination,
+        layout,
+    })
+}
+
+fn choices(list: &[(i32, String, String)], selected: Option<i32>) -> Vec<Choice> {
+    list.iter()
+        .map(|(id, slug, name)| Choice {
+            value: slug.clone(),
+            label: name.clone(),
+            selected: selected == Some(*id),
+        })
+        .collect()
+}
+
+fn result_view(hit: &Hit, ranked: bool, layout: &Layout, site: &Site) -> ResultView {
+    let published = hit
+        .published_at
+        .map(|at| local_date(at, site.timezone))
+        .unwrap_or_default();
+    ResultView {
+        url: format!("/activities/{}", hit.slug),
+        title: snippet::segments(&hit.title),
+        lang: (hit.language != layout.lang()).then(|| hit.language.clone()),
+        published: format_date(published),
+        published_iso: published.format("%Y-%m-%d").to_string(),
+        event: event_dates(hit.event_start, hit.event_end),
+        organization_name: hit.organization_name.clone(),
+        organization_url: format!("/organizations/{}", hit.organization_slug),
+        snippet: excerpt(hit, ranked),
+    }
+}
+
+/// Where the match is: the body first, else the other fields; the summary when the search
+/// was not ranked (no highlights) or matched only the title.
+fn excerpt(hit: &Hit, ranked: bool) -> Vec<Segment> {
+    if ranked {
+        let body = markdown::plain_text(&hit.body);
+        let fields = [
+            body.as_str(),
+            &hit.summary,
+            &hit.location,
+            &hit.attachments,
+            &hit.organizations,
+        ];
+        if let Some(field) = fields.iter().find(|f| snippet::has_match(f)) {
+            return snippet::excerpt(field, SNIPPET_WIDTH);
+        }
+    }
+    snippet::excerpt(&hit.summary, SNIPPET_WIDTH)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_of_search_and_feeds_exists() {
+        // Those read through `t_with`, `t_count` or Fluent arguments, which the catalog
+        // test of `i18n` does not see.
+        let layout = Layout::new("en");
+        for id in [
+            "search-title-for",
+            "search-ignored",
+            "search-capped",
+            "search-found",
+            "feed-category-link",
+            "feed-organization-link",
+            "feed-site-title",
+            "feed-category-title",
+            "feed-organization-title",
+        ] {
+            assert!(layout.catalog.has(id), "{id}");
+        }
+        assert_eq!(layout.t_count("search-found", 1), "One activity found.");
+    }
+
+    #[test]
+    fn params_are_read_leniently_and_written_back() {
+        let p = Params::parse("q=%22a+b%22%20c&category=trainings&year=2016&page=2&x=%ZZ&q2");
+        assert_eq!(p.q, "\"a b\" c");
+        assert_eq!(p.category, "trainings");
+        assert_eq!(
+            p.url(3),
+            "/search?q=%22a+b%22+c&category=trainings&year=2016&page=3"
+        );
+        assert_eq!(
+            p.url(1),
+            "/search?q=%22a+b%22+c&category=trainings&year=2016"
+        );
+        let odd = Params::parse("q=%E0%B8&q=%FF%FE%00");
+        assert_eq!(
+            odd.q, "\u{FFFD}\u{FFFD}\u{0}",
+            "invalid UTF-8 becomes U+FFFD"
+        );
+    }
+}
