@@ -133,3 +133,20 @@ activity-stale-revision = This activity changed since you opened the page (someo
 activity-not-editable = This version is under review or rejected and cannot be edited now: withdraw or reopen it first.
 activity-action-wrong-state = This action is not possible in the activity's present state. Reload the page to see where it stands.
 activity-action-not-allowed = Your account cannot do this.
+dashboard-waiting-review = { $count ->
+    [0] No submission waits for review
+    [one] One submission waits for review
+   *[other] { $count } submissions wait for review
+}
+dashboard-changes-requested = { $count ->
+    [0] No report has changes requested
+    [one] One report has changes requested
+   *[other] { $count } reports have changes requested
+}
+dashboard-drafts = { $count ->
+    [one] One draft
+   *[other] { $count } drafts
+}
+admin-moderation = Moderation queue
+admin-activities = Activities
+activity-changes = Changes against the published version

@@ -716,3 +716,30 @@ async fn two_moderators_racing_on_one_submission_get_one_success() {
     );
     assert_eq!(approvals, 1, "one approval recorded");
 }
+
+#[tokio::test]
+async fn the_dashboard_counts_what_waits_for_each_side() {
+    let app = TestApp::spawn().await;
+    categories(&app).await;
+    let mut member = member(&app).await;
+    let mut admin = secretariat(&app).await;
+    let page = crate::helpers::Page::from_response(admin.get("/admin").await).await;
+    assert_eq!(page.texts("#waiting"), ["No submission waits for review"]);
+    for title in ["Training in Vientiane", "Country visit to Phnom Penh"] {
+        let id = create(&mut member, title).await;
+        assert_eq!(
+            act(&mut member, id, "submit", &[]).await.status(),
+            StatusCode::SEE_OTHER
+        );
+    }
+    let page = crate::helpers::Page::from_response(admin.get("/admin").await).await;
+    assert_eq!(page.texts("#waiting"), ["2 submissions wait for review"]);
+    let queue = crate::helpers::Page::from_response(admin.get("/admin/moderation").await).await;
+    assert_eq!(
+        queue.texts("tbody tr td:first-child a"),
+        ["Training in Vientiane", "Country visit to Phnom Penh"],
+        "oldest first"
+    );
+    let page = crate::helpers::Page::from_response(member.get("/admin").await).await;
+    assert_eq!(page.texts("#waiting"), ["No report has changes requested"]);
+}

@@ -444,6 +444,8 @@ pub struct PreviewPage {
     summary: String,
     language: String,
     body: crate::markdown::SanitizedHtml,
+    /// Field label and lines, for an edit of a published activity.
+    changes: Vec<(String, Vec<crate::activities::diff::Line>)>,
 }
 
 pub async fn preview_activity(
@@ -454,19 +456,35 @@ pub async fn preview_activity(
     let id = id_of(&path)?;
     let user = user.into_inner();
     let w = who(&user);
-    let revision = db
+    let (revision, live) = db
         .read(move |conn| {
             let head = acts::head(conn, id)?
                 .filter(|h| w.can_reach(h.organization_id))
                 .ok_or(AppError::NotFound)?;
-            Ok(acts::revision(
-                conn,
-                head.current_revision_id.ok_or(AppError::NotFound)?,
-            )?)
+            let current_id = head.current_revision_id.ok_or(AppError::NotFound)?;
+            let live = match head.live_revision_id.filter(|l| *l != current_id) {
+                Some(l) => Some(acts::revision(conn, l)?),
+                None => None,
+            };
+            Ok((acts::revision(conn, current_id)?, live))
         })
         .await?;
+    // For an edit of a published activity: what would change for readers.
+    let changes = live.map_or_else(Vec::new, |live| {
+        crate::activities::diff::fields(&[
+            ("activity-title", &live.title, &revision.title),
+            ("activity-summary", &live.summary, &revision.summary),
+            ("activity-body", &live.body, &revision.body),
+            ("activity-location", &live.location, &revision.location),
+        ])
+    });
+    let layout = Layout::new("en");
     let page = PreviewPage {
-        layout: Layout::new("en"),
+        changes: changes
+            .into_iter()
+            .map(|c| (layout.t(c.field), c.lines))
+            .collect(),
+        layout,
         user,
         activity_id: id,
         title: revision.title,
