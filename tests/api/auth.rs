@@ -530,3 +530,28 @@ async fn idle_sessions_end_and_expired_rows_are_swept() {
     .unwrap();
     assert_eq!(left.n, 0, "expired rows are removed");
 }
+
+#[tokio::test]
+async fn a_success_resets_the_account_counter() {
+    let app = TestApp::spawn().await;
+    add_member(&app).await;
+    for _ in 0..4 {
+        Browser::new(&app).log_in(MEMBER, "not-the-password").await;
+    }
+    let ok = Browser::new(&app).log_in(MEMBER, GOOD_PASSWORD).await;
+    assert_eq!(ok.status(), StatusCode::SEE_OTHER);
+    for attempt in 1..=4 {
+        let response = Browser::new(&app).log_in(MEMBER, "not-the-password").await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "attempt {attempt} after the success"
+        );
+    }
+    let ok = Browser::new(&app).log_in(MEMBER, GOOD_PASSWORD).await;
+    assert_eq!(
+        ok.status(),
+        StatusCode::SEE_OTHER,
+        "only 4 failures since the success"
+    );
+}

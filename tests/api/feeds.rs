@@ -13,26 +13,10 @@ use crate::helpers::TestApp;
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 const SITEMAP: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
+/// The demo portal the read-only tests of this file share.
 async fn demo() -> &'static TestApp {
     static APP: OnceCell<TestApp> = OnceCell::const_new();
-    APP.get_or_init(|| async {
-        // Its own runtime keeps the server alive across the tests' runtimes.
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Runtime::new().unwrap();
-            runtime.block_on(async move {
-                let mut app = TestApp::spawn_with(|c| c.demo = true).await;
-                app.client = crate::helpers::client_builder()
-                    .pool_max_idle_per_host(0)
-                    .build()
-                    .unwrap();
-                tx.send(app).unwrap();
-                std::future::pending::<()>().await;
-            });
-        });
-        rx.recv().unwrap()
-    })
-    .await
+    crate::helpers::shared_demo(&APP).await
 }
 
 #[derive(QueryableByName)]

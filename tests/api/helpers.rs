@@ -95,6 +95,30 @@ impl Drop for TestApp {
     }
 }
 
+/// A demo portal shared by the read-only tests of one file (each file its own `cell`, so
+/// files stay independent). It runs on a runtime of its own, since every test has its own
+/// and the server must outlive them; its client opens a connection per request for the
+/// same reason (pooled connections belong to the runtime that opened them).
+pub async fn shared_demo(cell: &'static tokio::sync::OnceCell<TestApp>) -> &'static TestApp {
+    cell.get_or_init(|| async {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Runtime::new().expect("runtime");
+            runtime.block_on(async move {
+                let mut app = TestApp::spawn_with(|c| c.demo = true).await;
+                app.client = client_builder()
+                    .pool_max_idle_per_host(0)
+                    .build()
+                    .expect("client");
+                tx.send(app).expect("the test waits for its portal");
+                std::future::pending::<()>().await;
+            });
+        });
+        rx.recv().expect("the shared portal starts")
+    })
+    .await
+}
+
 /// A client with a cookie jar that never follows redirects.
 pub fn client() -> reqwest::Client {
     client_builder().build().expect("http client")

@@ -8,29 +8,10 @@ use tokio::sync::OnceCell;
 use crate::helpers::{Page, TestApp};
 use crate::tools::HtmlChecker;
 
-/// One demo portal shared by the read-only tests in this file: filling it takes a moment.
+/// The demo portal the read-only tests of this file share.
 async fn app() -> &'static TestApp {
     static APP: OnceCell<TestApp> = OnceCell::const_new();
-    APP.get_or_init(|| async {
-        // Its own runtime keeps the server alive across the tests' runtimes.
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Runtime::new().unwrap();
-            runtime.block_on(async move {
-                let mut app = TestApp::spawn_with(|c| c.demo = true).await;
-                // Pooled connections belong to the runtime that opened them, and every test
-                // has its own: open a new one per request.
-                app.client = crate::helpers::client_builder()
-                    .pool_max_idle_per_host(0)
-                    .build()
-                    .unwrap();
-                tx.send(app).unwrap();
-                std::future::pending::<()>().await;
-            });
-        });
-        rx.recv().unwrap()
-    })
-    .await
+    crate::helpers::shared_demo(&APP).await
 }
 
 #[derive(QueryableByName)]

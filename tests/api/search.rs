@@ -10,27 +10,10 @@ use crate::fixtures::{self, Writing};
 use crate::helpers::{Page, TestApp};
 use crate::tools::HtmlChecker;
 
-/// One demo portal shared by the read-only tests of this file.
+/// The demo portal the read-only tests of this file share.
 async fn demo() -> &'static TestApp {
     static APP: OnceCell<TestApp> = OnceCell::const_new();
-    APP.get_or_init(|| async {
-        // Its own runtime keeps the server alive across the tests' runtimes.
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Runtime::new().unwrap();
-            runtime.block_on(async move {
-                let mut app = TestApp::spawn_with(|c| c.demo = true).await;
-                app.client = crate::helpers::client_builder()
-                    .pool_max_idle_per_host(0)
-                    .build()
-                    .unwrap();
-                tx.send(app).unwrap();
-                std::future::pending::<()>().await;
-            });
-        });
-        rx.recv().unwrap()
-    })
-    .await
+    crate::helpers::shared_demo(&APP).await
 }
 
 #[derive(QueryableByName)]
@@ -647,4 +630,147 @@ async fn the_index_triggers_survive_every_migration() {
     ]
     .map(|(a, b)| (a.to_owned(), b.to_owned()));
     assert_eq!(triggers, expected);
+}
+
+/// The admin's own code paths (approve, edit and approve again, unpublish, republish, the
+/// scheduler) keep the index right without calling anything: the triggers do it.
+#[tokio::test]
+async fn publishing_through_the_admin_updates_the_index() {
+    use crate::auth::{member, secretariat};
+    use crate::browser::Browser;
+
+    async fn act(browser: &mut Browser<'_>, path: &str, extra: &[(&str, &str)]) {
+        let token = browser.csrf_token("/admin/account").await;
+        let mut fields = vec![("csrf_token", token.as_str())];
+        fields.extend_from_slice(extra);
+        let response = browser.post(path, &fields, &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{path}");
+    }
+    fn form(title: &'static str, body: &'static str) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("title", title),
+            ("summary", "Children and volunteers met on the beach."),
+            ("body", body),
+            ("categories", "network-activities"),
+            ("event_start", "2025-03-08"),
+            ("location", "Ranong"),
+            ("language", "en"),
+        ]
+    }
+    async fn create(browser: &mut Browser<'_>, title: &'static str, body: &'static str) -> i32 {
+        let token = browser.csrf_token("/admin/activities/new").await;
+        let mut all = vec![("csrf_token", token.as_str())];
+        all.extend(form(title, body));
+        let response = browser.post("/admin/activities", &all, &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        response.headers()["location"]
+            .to_str()
+            .unwrap()
+            .split('/')
+            .nth(3)
+            .unwrap()
+            .parse()
+            .unwrap()
+    }
+
+    let app = TestApp::spawn().await;
+    fixtures::execute(
+        &app,
+        "INSERT INTO categories (slug, name) VALUES ('network-activities', 'Network Activities')",
+    );
+    let mut member = member(&app).await;
+    let mut admin = secretariat(&app).await;
+    let id = create(
+        &mut member,
+        "Kite festival in Ranong",
+        "Kites flew all afternoon.",
+    )
+    .await;
+    act(&mut member, &format!("/admin/activities/{id}/submit"), &[]).await;
+    assert!(
+        found(&search(&app, "kite festival").await).is_empty(),
+        "submitted, not public"
+    );
+    act(&mut admin, &format!("/admin/activities/{id}/approve"), &[]).await;
+    let slug = found(&search(&app, "kite festival").await);
+    assert_eq!(slug.len(), 1, "approved and found");
+
+    act(
+        &mut member,
+        &format!("/admin/activities/{id}"),
+        &form(
+            "Kite festival in Ranong",
+            "Lanterns followed the kites at dusk.",
+        ),
+    )
+    .await;
+    assert!(
+        found(&search(&app, "lanterns").await).is_empty(),
+        "an edit waits for approval"
+    );
+    act(&mut member, &format!("/admin/activities/{id}/submit"), &[]).await;
+    act(&mut admin, &format!("/admin/activities/{id}/approve"), &[]).await;
+    assert_eq!(
+        found(&search(&app, "lanterns").await),
+        slug,
+        "the approved edit"
+    );
+    assert!(
+        found(&search(&app, "afternoon").await).is_empty(),
+        "the old text is gone"
+    );
+
+    act(
+        &mut admin,
+        &format!("/admin/activities/{id}/unpublish"),
+        &[],
+    )
+    .await;
+    assert!(
+        found(&search(&app, "lanterns").await).is_empty(),
+        "unpublished"
+    );
+    act(
+        &mut admin,
+        &format!("/admin/activities/{id}/republish"),
+        &[],
+    )
+    .await;
+    assert_eq!(found(&search(&app, "lanterns").await), slug, "republished");
+
+    let later = create(
+        &mut member,
+        "Embargoed statement on boat crews",
+        "Crews at sea.",
+    )
+    .await;
+    act(
+        &mut member,
+        &format!("/admin/activities/{later}/submit"),
+        &[],
+    )
+    .await;
+    let at = chrono::Utc::now().naive_utc() + chrono::TimeDelta::seconds(2);
+    let at = chrono::TimeZone::from_utc_datetime(&chrono_tz::Asia::Bangkok, &at)
+        .format("%Y-%m-%dT%H:%M:%S")
+        .to_string();
+    act(
+        &mut admin,
+        &format!("/admin/activities/{later}/approve"),
+        &[("publish_at", &at)],
+    )
+    .await;
+    assert!(
+        found(&search(&app, "embargoed").await).is_empty(),
+        "scheduled"
+    );
+    let mut waited = 0;
+    while found(&search(&app, "embargoed").await).is_empty() {
+        assert!(
+            waited < 100,
+            "the scheduler published it and the index followed"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        waited += 1;
+    }
 }
