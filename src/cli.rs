@@ -85,4 +85,13 @@ pub struct ServeArgs {
     /// the client in X-Forwarded-For (used for login throttling and the audit log).
     #[arg(long, env = "PORTAL_TRUSTED_PROXY")]
     pub trusted_proxy: Option<std::net::IpAddr>,
+
+    /// SMTP relay for notifications, `smtp://host:port` (plain SMTP to a local relay);
+    /// without it no e-mail is sent and the portal works the same.
+    #[arg(long, env = "PORTAL_SMTP_URL")]
+    pub smtp_url: Option<String>,
+
+    /// Sender address of notifications.
+    #[arg(long, env = "PORTAL_MAIL_FROM", default_value = "portal@localhost")]
+    pub mail_from: String,
 }

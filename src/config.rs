@@ -26,6 +26,8 @@ pub struct Config {
     pub trusted_proxy: Option<IpAddr>,
     pub throttle: Throttle,
     pub sessions: SessionLimits,
+    /// Notifications go out only when this is set.
+    pub smtp: Option<crate::notify::SmtpSettings>,
 }
 
 /// Login throttling: failures counted per account and per client address in a window.
@@ -60,6 +62,10 @@ impl Config {
             trusted_proxy: args.trusted_proxy,
             throttle: Throttle::default(),
             sessions: SessionLimits::default(),
+            smtp: args.smtp_url.map(|url| crate::notify::SmtpSettings {
+                url,
+                from: args.mail_from,
+            }),
         }
     }
 
@@ -76,6 +82,7 @@ impl Config {
             trusted_proxy: None,
             throttle: Throttle::default(),
             sessions: SessionLimits::default(),
+            smtp: None,
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod management;
 pub mod markdown;
 pub mod media;
 pub mod middleware;
+pub mod notify;
 pub mod routes;
 pub mod search;
 pub mod sharing;

@@ -19,6 +19,7 @@ use crate::config::{BaseUrl, Config, Site};
 use crate::data_dir::DataDir;
 use crate::db::Db;
 use crate::media::store::MediaStore;
+use crate::notify::Mailer;
 use crate::{activities, demo, middleware, routes};
 
 /// In-flight requests get this long to finish after SIGTERM or Ctrl-C.
@@ -80,12 +81,21 @@ impl Application {
         };
         let sessions = SqliteSessionStore::new(db.clone(), config.sessions);
         let scheduler_stop = Arc::new(AtomicBool::new(false));
-        activities::scheduler::spawn(db.clone(), Arc::clone(&scheduler_stop))?;
+        let mailer = Mailer::start(config.smtp.clone())?;
+        activities::scheduler::spawn(
+            db.clone(),
+            mailer.clone(),
+            site.clone(),
+            Arc::clone(&scheduler_stop),
+        )?;
         let server = serve(
             listener,
-            db.clone(),
-            media,
-            site.clone(),
+            Shared {
+                db: db.clone(),
+                media,
+                site: site.clone(),
+                mailer,
+            },
             sessions,
             Key::from(&session_key),
         )?;
@@ -131,18 +141,25 @@ impl Application {
     }
 }
 
-fn serve(
-    listener: TcpListener,
+/// What every handler may ask for.
+struct Shared {
     db: Db,
     media: MediaStore,
     site: Site,
+    mailer: Mailer,
+}
+
+fn serve(
+    listener: TcpListener,
+    shared: Shared,
     sessions: SqliteSessionStore,
     key: Key,
 ) -> anyhow::Result<Server> {
-    let secure = site.base_url.is_https();
-    let db = web::Data::new(db);
-    let media = web::Data::new(media);
-    let site = web::Data::new(site);
+    let secure = shared.site.base_url.is_https();
+    let db = web::Data::new(shared.db);
+    let media = web::Data::new(shared.media);
+    let site = web::Data::new(shared.site);
+    let mailer = web::Data::new(shared.mailer);
     let server = HttpServer::new(move || {
         App::new()
             // Listed innermost first: the last `wrap` sees the request first.
@@ -155,6 +172,7 @@ fn serve(
             .app_data(web::PayloadConfig::new(crate::auth::csrf::FORM_LIMIT))
             .app_data(db.clone())
             .app_data(media.clone())
+            .app_data(mailer.clone())
             .app_data(site.clone())
             .configure(|cfg| {
                 routes::configure(

@@ -94,3 +94,35 @@ audit-count = { $count ->
 }
 audit-newer = Newer events
 audit-older = Older events
+
+## Photos of an activity report
+photo-none-yet = No photos yet.
+photo-alt = Description for people who cannot see the photo (alt text)
+photo-caption = Caption
+photo-decorative = Decorative: the photo adds nothing the text does not say
+photo-save = Save photo text
+photo-move-up = Move up
+photo-move-down = Move down
+photo-remove = Remove photo
+photo-files = Add photos
+photo-files-hint = JPEG, PNG or WebP, at most 25 MB and 50 megapixels each, up to 30 files at once. Photos are re-encoded: location data (GPS) is removed from photos, with every other hidden detail of the file.
+photo-upload = Upload photos
+photo-upload-result = Photo upload
+photo-upload-some-refused = Some files were not added. The others were added to the report.
+photo-accepted = added
+photo-refused = not added
+photo-back-to-report = Back to the report
+photo-empty = This file is empty. Choose a JPEG, PNG or WebP photo.
+photo-too-large = This file is larger than 25 MB. Use a JPEG, PNG or WebP photo of at most 25 MB.
+photo-not-an-image = This file is not a JPEG, PNG or WebP image, whatever its name says (HEIC, GIF, SVG and documents do not work). Save it as JPEG, PNG or WebP and retry.
+photo-too-many-pixels = This image has more than 50 megapixels. Use a smaller JPEG, PNG or WebP photo.
+photo-unreadable = This image is damaged or incomplete and could not be read. Save it again as JPEG, PNG or WebP and retry.
+photo-none-chosen = Choose one or more photos: JPEG, PNG or WebP.
+photo-upload-broken = The upload broke off. The files listed were received; send the others again.
+photo-too-many-files = At most 30 photos can be sent at once. The files listed were received; send the others separately.
+photo-request-too-large = At most 250 MB can be sent at once. The files listed were received; send the others separately.
+photo-not-editable = Photos can be changed only while the report is a draft or has changes requested.
+photo-alt-too-long = The description is longer than 500 characters. Shorten it; the caption can say more.
+photo-caption-too-long = The caption is longer than 2000 characters.
+photo-decorative-invalid = The decorative mark can only be set or unset.
+photo-direction-invalid = A photo moves up or down.

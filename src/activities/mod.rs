@@ -5,6 +5,8 @@
 pub mod diff;
 pub mod form;
 pub mod lifecycle;
+pub mod notices;
+pub mod photos;
 pub mod scheduler;
 pub mod slug;
 mod write;

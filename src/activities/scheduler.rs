@@ -9,16 +9,19 @@ use chrono::Utc;
 
 use super::Who;
 use super::lifecycle::{ActionInput, apply};
+use super::notices::notice;
+use crate::config::Site;
 use crate::db::Db;
 use crate::db::models::activities as acts;
 use crate::domain::lifecycle::Action;
 use crate::error::AppError;
+use crate::notify::Mailer;
 
 /// How often the scheduler looks for due activities: "on time" within this.
 pub const TICK: Duration = Duration::from_secs(1);
 
 /// Publishes every scheduled revision whose time has come; returns how many.
-pub fn publish_due(db: &Db) -> Result<usize, AppError> {
+pub fn publish_due(db: &Db, mailer: &Mailer, site: &Site) -> Result<usize, AppError> {
     let due = acts::due_revisions(&mut *db.read_conn()?, Utc::now().naive_utc())?;
     let scheduler = Who {
         user_id: None,
@@ -42,7 +45,20 @@ pub fn publish_due(db: &Db) -> Result<usize, AppError> {
             )
         });
         match outcome {
-            Ok(_) => published += 1,
+            Ok(_) => {
+                published += 1;
+                if mailer.is_configured()
+                    && let Some(mail) = notice(
+                        &mut *db.read_conn()?,
+                        site,
+                        activity_id,
+                        Action::PublishScheduled,
+                        "",
+                    )?
+                {
+                    mailer.send(mail);
+                }
+            }
             // Unpublished or re-edited meanwhile: nothing to do.
             Err(AppError::Conflict(_) | AppError::NotFound) => {}
             Err(e) => return Err(e),
@@ -52,12 +68,17 @@ pub fn publish_due(db: &Db) -> Result<usize, AppError> {
 }
 
 /// Starts the scheduler thread; it stops when `stop` is set.
-pub fn spawn(db: Db, stop: Arc<AtomicBool>) -> std::io::Result<std::thread::JoinHandle<()>> {
+pub fn spawn(
+    db: Db,
+    mailer: Mailer,
+    site: Site,
+    stop: Arc<AtomicBool>,
+) -> std::io::Result<std::thread::JoinHandle<()>> {
     std::thread::Builder::new()
         .name("scheduler".into())
         .spawn(move || {
             while !stop.load(Ordering::Relaxed) {
-                match publish_due(&db) {
+                match publish_due(&db, &mailer, &site) {
                     Ok(0) => {}
                     Ok(n) => tracing::info!(published = n, "published scheduled activities"),
                     Err(e) => {

@@ -223,6 +223,24 @@ pub async fn update(
             }
             _ => return Err(AppError::Conflict("activity-not-editable")),
         };
+        // Until first publication nobody links to the slug: it follows the title. After
+        // that it never changes, so links and feeds stay valid.
+        if head.published_at.is_none() && current.title != content.title {
+            let org_slug = site::organization_slug(conn, head.organization_id)?.unwrap_or_default();
+            let base = slug::from_title(&content.title, content.event_start, &org_slug);
+            let mut lookup_error = None;
+            let fresh = slug::unique(&base, |candidate| {
+                candidate != head.slug
+                    && acts::slug_taken(conn, candidate).unwrap_or_else(|e| {
+                        lookup_error = Some(e);
+                        true
+                    })
+            });
+            if let Some(e) = lookup_error {
+                return Err(e.into());
+            }
+            acts::set_slug(conn, activity_id, &fresh)?;
+        }
         acts::update_content(conn, target, &fields, now)?;
         acts::replace_relations(conn, target, &rel.categories, &rel.partners, &rel.links)?;
         Ok(Ok(()))

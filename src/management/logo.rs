@@ -2,10 +2,8 @@
 //! only JPEG, PNG and WebP are decoded, within a size and a pixel cap, then re-encoded into
 //! variants (which drops every metadata block) before anything is recorded.
 
-use std::io::Cursor;
-
 use actix_web::web;
-use image::{DynamicImage, ImageFormat, ImageReader, Limits};
+use image::DynamicImage;
 
 use crate::accounts::{Actor, audit};
 use crate::db::Db;
@@ -14,12 +12,12 @@ use crate::error::AppError;
 use crate::media::images::{self, PreparedImage};
 use crate::media::sha256_hex;
 use crate::media::store::MediaStore;
+use crate::media::upload::{self, Refusal};
 
 /// The largest file accepted.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 
-/// The most pixels accepted: decoding allocates about 4 bytes each.
-pub const MAX_PIXELS: u64 = 50_000_000;
+pub use crate::media::upload::MAX_PIXELS;
 
 /// Why an upload was not taken as a logo.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +27,18 @@ pub enum LogoRefusal {
     NotAnImage,
     TooManyPixels,
     Unreadable,
+}
+
+impl From<Refusal> for LogoRefusal {
+    fn from(refusal: Refusal) -> Self {
+        match refusal {
+            Refusal::Missing => LogoRefusal::Missing,
+            Refusal::TooLarge => LogoRefusal::TooLarge,
+            Refusal::NotAnImage => LogoRefusal::NotAnImage,
+            Refusal::TooManyPixels => LogoRefusal::TooManyPixels,
+            Refusal::Unreadable => LogoRefusal::Unreadable,
+        }
+    }
 }
 
 impl LogoRefusal {
@@ -44,35 +54,10 @@ impl LogoRefusal {
     }
 }
 
-/// Decodes `bytes` when their content is a JPEG, PNG or WebP image within the caps.
+/// Decodes `bytes` when their content is a JPEG, PNG or WebP image within the caps (the
+/// checks photos share, in `media::upload`).
 pub fn decode(bytes: &[u8]) -> Result<DynamicImage, LogoRefusal> {
-    if bytes.is_empty() {
-        return Err(LogoRefusal::Missing);
-    }
-    if bytes.len() > MAX_BYTES {
-        return Err(LogoRefusal::TooLarge);
-    }
-    let format = image::guess_format(bytes).map_err(|_| LogoRefusal::NotAnImage)?;
-    if !matches!(
-        format,
-        ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP
-    ) {
-        return Err(LogoRefusal::NotAnImage);
-    }
-    // The size the header claims first, so that a small file announcing a huge picture is
-    // refused before a pixel buffer is allocated.
-    let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
-        .into_dimensions()
-        .map_err(|_| LogoRefusal::Unreadable)?;
-    if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(LogoRefusal::TooManyPixels);
-    }
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(width);
-    limits.max_image_height = Some(height);
-    reader.limits(limits);
-    reader.decode().map_err(|_| LogoRefusal::Unreadable)
+    upload::decode(bytes, MAX_BYTES).map_err(LogoRefusal::from)
 }
 
 /// Decodes, re-encodes and writes the variants: slow work, for the blocking pool.
@@ -124,7 +109,9 @@ pub async fn set_logo(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use image::ImageFormat;
     use image::{Rgb, RgbImage};
+    use std::io::Cursor;
 
     fn encoded(format: ImageFormat, width: u32, height: u32) -> Vec<u8> {
         let picture =

@@ -7,6 +7,7 @@
 
 pub mod images;
 pub mod store;
+pub mod upload;
 
 use sha2::{Digest, Sha256};
 

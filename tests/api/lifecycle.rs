@@ -743,3 +743,50 @@ async fn the_dashboard_counts_what_waits_for_each_side() {
     let page = crate::helpers::Page::from_response(member.get("/admin").await).await;
     assert_eq!(page.texts("#waiting"), ["No report has changes requested"]);
 }
+
+#[tokio::test]
+async fn the_slug_follows_the_title_until_publication_then_never_changes() {
+    let app = TestApp::spawn().await;
+    categories(&app).await;
+    let mut member = member(&app).await;
+    let mut admin = secretariat(&app).await;
+    let id = create(&mut member, "Draft title").await;
+    assert_eq!(slug_of(&app, id), "draft-title");
+    let token = member.csrf_token("/admin/account").await;
+    let renamed = member
+        .post(
+            &format!("/admin/activities/{id}"),
+            &form("National training in Hanoi", &token),
+            &[],
+        )
+        .await;
+    assert_eq!(renamed.status(), StatusCode::SEE_OTHER);
+    assert_eq!(slug_of(&app, id), "national-training-in-hanoi");
+    assert_eq!(
+        act(&mut member, id, "submit", &[]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        act(&mut admin, id, "approve", &[]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let after = member
+        .post(
+            &format!("/admin/activities/{id}"),
+            &form("National training in Hanoi, 2017", &token),
+            &[],
+        )
+        .await;
+    assert_eq!(after.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        slug_of(&app, id),
+        "national-training-in-hanoi",
+        "a published slug stays"
+    );
+    let burmese = create(&mut member, "ရွှေ့ပြောင်းလုပ်သားများနေ့").await;
+    assert_eq!(
+        slug_of(&app, burmese),
+        "2016-12-18-fed",
+        "a readable fallback for Burmese"
+    );
+}

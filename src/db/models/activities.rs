@@ -512,3 +512,10 @@ pub fn relations_of(
         .load(conn)?;
     Ok((categories, partners, links))
 }
+
+pub fn set_slug(conn: &mut SqliteConnection, activity_id: i32, slug: &str) -> QueryResult<()> {
+    diesel::update(activities::table.find(activity_id))
+        .set(activities::slug.eq(slug))
+        .execute(conn)
+        .map(drop)
+}

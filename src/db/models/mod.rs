@@ -9,6 +9,7 @@ pub mod media;
 pub mod moderation;
 pub mod organizations;
 pub mod pages;
+pub mod photos;
 pub mod public;
 pub mod sessions;
 pub mod site;

@@ -157,3 +157,24 @@ pub fn ids_of_organization(
         .select(users::id)
         .load(conn)
 }
+
+/// Emails of the active secretariat accounts.
+pub fn active_secretariat_emails(conn: &mut SqliteConnection) -> QueryResult<Vec<String>> {
+    users::table
+        .filter(users::role.eq(Role::Secretariat.as_str()))
+        .filter(users::active.eq(true))
+        .select(users::email)
+        .load(conn)
+}
+
+/// Emails of the active accounts of an organization.
+pub fn active_emails_of_organization(
+    conn: &mut SqliteConnection,
+    organization_id: i32,
+) -> QueryResult<Vec<String>> {
+    users::table
+        .filter(users::organization_id.eq(organization_id))
+        .filter(users::active.eq(true))
+        .select(users::email)
+        .load(conn)
+}

@@ -7,15 +7,18 @@ use askama::Template;
 use super::see_other;
 use crate::activities::form::{ActivityForm, FieldErrors};
 use crate::activities::lifecycle::{self, ActionInput, Done};
-use crate::activities::{self as service, Who};
+use crate::activities::photos::PhotoText;
+use crate::activities::{self as service, Who, notices};
 use crate::auth::guard::CurrentUser;
 use crate::config::Site;
 use crate::db::Db;
 use crate::db::models::activities as acts;
 use crate::db::models::admin_activities::{self as listing, Filter, Row, TimelineEvent};
+use crate::db::models::photos::{self, PhotoRow};
 use crate::db::models::public::{self, CategoryRow, OrganizationRow};
 use crate::domain::lifecycle::{Action, State};
 use crate::error::AppError;
+use crate::notify::Mailer;
 use crate::routes::form;
 use crate::templates::{Layout, html_response};
 
@@ -208,9 +211,53 @@ pub struct ActivityFormPage {
     categories: Vec<CategoryRow>,
     timeline: Vec<TimelineEvent>,
     actions: Vec<&'static str>,
+    /// The current revision's photos, in order.
+    photos: Vec<PhotoRow>,
+    /// Whether photos may be added, edited, moved and removed now.
+    photos_editable: bool,
+    /// A refused photo form, shown at its photo.
+    photo_problem: Option<PhotoProblem>,
+}
+
+/// A photo form that was refused (422): which photo, why, and what was typed.
+pub struct PhotoProblem {
+    pub photo_id: i32,
+    pub message: &'static str,
+    pub input: Option<PhotoText>,
+}
+
+/// One photo's form values: what was typed when its form was refused, else what is stored.
+pub struct PhotoValues {
+    pub alt: String,
+    pub caption: String,
+    pub decorative: bool,
+    pub error: Option<String>,
 }
 
 impl ActivityFormPage {
+    fn photo_values(&self, photo: &PhotoRow) -> PhotoValues {
+        match &self.photo_problem {
+            Some(p) if p.photo_id == photo.id => {
+                let (alt, caption, decorative) = match &p.input {
+                    Some(t) => (t.alt.clone(), t.caption.clone(), t.decorative == "yes"),
+                    None => (photo.alt.clone(), photo.caption.clone(), photo.decorative),
+                };
+                PhotoValues {
+                    alt,
+                    caption,
+                    decorative,
+                    error: Some(self.layout.t(p.message)),
+                }
+            }
+            _ => PhotoValues {
+                alt: photo.alt.clone(),
+                caption: photo.caption.clone(),
+                decorative: photo.decorative,
+                error: None,
+            },
+        }
+    }
+
     fn state_name(&self, state: &str) -> String {
         self.layout.t(&format!("state-{state}"))
     }
@@ -240,6 +287,7 @@ impl ActivityFormPage {
 }
 
 struct Loaded {
+    photos: Vec<PhotoRow>,
     slug: String,
     live: bool,
     state: String,
@@ -277,6 +325,7 @@ async fn load(db: &Db, who: Who, id: i32) -> Result<Loaded, AppError> {
             revision: current.number.to_string(),
         };
         Ok(Loaded {
+            photos: photos::of_revision(conn, current.id)?,
             slug: head.slug,
             live: head.live_revision_id.is_some(),
             state: current.state,
@@ -312,10 +361,19 @@ async fn form_page(
         .as_ref()
         .map_or_else(|| "draft".to_owned(), |l| l.state.clone());
     let actions = available_actions(&user, &state, loaded.as_ref().is_some_and(|l| l.live));
-    let (slug, live, revision, loaded_form, timeline) = match loaded {
-        Some(l) => (l.slug, l.live, l.revision, Some(l.form), l.timeline),
-        None => (String::new(), false, 0, None, Vec::new()),
+    let (slug, live, revision, loaded_form, timeline, photos) = match loaded {
+        Some(l) => (
+            l.slug,
+            l.live,
+            l.revision,
+            Some(l.form),
+            l.timeline,
+            l.photos,
+        ),
+        None => (String::new(), false, 0, None, Vec::new(), Vec::new()),
     };
+    let photos_editable =
+        activity_id.is_some() && state.parse::<State>().is_ok_and(State::is_editable);
     Ok(ActivityFormPage {
         errors: errors.0.iter().map(|(f, m)| (*f, layout.t(m))).collect(),
         form: form.or(loaded_form).unwrap_or_else(|| ActivityForm {
@@ -333,7 +391,22 @@ async fn form_page(
         categories: categories.into_iter().map(|(c, _)| c).collect(),
         timeline,
         actions,
+        photos,
+        photos_editable,
+        photo_problem: None,
     })
+}
+
+/// The edit page with a refused photo form (422).
+pub async fn photo_problem_page(
+    db: &Db,
+    user: CurrentUser,
+    activity_id: i32,
+    problem: PhotoProblem,
+) -> Result<HttpResponse, AppError> {
+    let mut page = form_page(db, user, Some(activity_id), None, &FieldErrors::default()).await?;
+    page.photo_problem = Some(problem);
+    html_response(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
 /// The lifecycle buttons to show: what the state machine would allow this person now.
@@ -511,7 +584,7 @@ struct ActionForm {
 
 /// `POST /admin/activities/{id}/{action}`, for every lifecycle action.
 pub async fn act(
-    req: &HttpRequest,
+    mailer: &Mailer,
     id: &str,
     action: Action,
     body: &[u8],
@@ -553,13 +626,14 @@ pub async fn act(
                 .map_err(|_| AppError::Conflict("activity-stale-revision"))?,
         ),
     };
+    let comment = if action == Action::Reject {
+        f.reason
+    } else {
+        f.comment
+    };
     let input = ActionInput {
         revision,
-        comment: if action == Action::Reject {
-            f.reason
-        } else {
-            f.comment
-        },
+        comment: comment.clone(),
         publish_at,
         consent: f.consent == "yes",
     };
@@ -572,9 +646,14 @@ pub async fn act(
         load(db, w, id).await?;
         Done::Invalid(errors)
     };
-    let _ = req;
     match outcome {
-        Done::Changed => Ok(see_other(&format!("/admin/activities/{id}/edit"))),
+        Done::Changed => {
+            // After the commit, and never failing the request: mail is a courtesy.
+            if let Err(e) = notices::after(db, mailer, site, id, action, &comment).await {
+                tracing::warn!(error = %e, "could not queue a notification");
+            }
+            Ok(see_other(&format!("/admin/activities/{id}/edit")))
+        }
         Done::Deleted => Ok(see_other("/admin/activities")),
         Done::Invalid(errors) => html_response(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -585,8 +664,8 @@ pub async fn act(
 
 macro_rules! action_handlers {
     ($($name:ident => $action:expr;)*) => {$(
-        pub async fn $name(req: HttpRequest, path: web::Path<String>, body: web::Bytes, user: web::ReqData<CurrentUser>, db: web::Data<Db>, site: web::Data<Site>) -> Result<HttpResponse, AppError> {
-            act(&req, &path, $action, &body, user.into_inner(), &db, &site).await
+        pub async fn $name(mailer: web::Data<Mailer>, path: web::Path<String>, body: web::Bytes, user: web::ReqData<CurrentUser>, db: web::Data<Db>, site: web::Data<Site>) -> Result<HttpResponse, AppError> {
+            act(&mailer, &path, $action, &body, user.into_inner(), &db, &site).await
         }
     )*};
 }

@@ -1,13 +1,14 @@
 //! Reading a logo from a multipart upload, and the logo as the management pages show it.
 
 use actix_multipart::Multipart;
-use actix_web::web::{Bytes, BytesMut};
+use actix_web::web::Bytes;
 use futures_util::StreamExt;
 
 use crate::db::Db;
 use crate::db::models::organizations::{self, Organization};
 use crate::error::AppError;
 use crate::management::logo::{LogoRefusal, MAX_BYTES};
+use crate::media::upload::{Read, ReadError, read_capped};
 
 /// The field of the upload form that holds the file.
 const FIELD: &str = "logo";
@@ -24,15 +25,13 @@ pub async fn read_logo(mut multipart: Multipart) -> Result<Bytes, LogoRefusal> {
         if part.name() != Some(FIELD) {
             continue;
         }
-        let mut bytes = BytesMut::new();
-        while let Some(chunk) = part.next().await {
-            let chunk = chunk.map_err(|_| LogoRefusal::Unreadable)?;
-            if bytes.len() + chunk.len() > MAX_BYTES {
-                return Err(LogoRefusal::TooLarge);
-            }
-            bytes.extend_from_slice(&chunk);
-        }
-        return Ok(bytes.freeze());
+        // The logo is the only file: its cap is the request's budget too, so a larger file
+        // is refused as soon as it passes the cap.
+        return match read_capped(&mut part, MAX_BYTES, MAX_BYTES).await {
+            Ok(Read::Complete(bytes)) => Ok(bytes),
+            Ok(Read::TooLarge(_)) | Err(ReadError::OverBudget) => Err(LogoRefusal::TooLarge),
+            Err(ReadError::Broken) => Err(LogoRefusal::Unreadable),
+        };
     }
     Err(LogoRefusal::Missing)
 }

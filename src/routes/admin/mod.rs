@@ -13,6 +13,7 @@ mod organization_edit;
 mod organizations;
 mod own_organization;
 mod pages;
+mod photos;
 mod users;
 
 use actix_web::dev::ServiceRequest;
@@ -75,6 +76,11 @@ admin_routes! {
     POST "/activities/{id}/reject"       Secretariat => activities::reject_activity;
     POST "/activities/{id}/unpublish"    Secretariat => activities::unpublish_activity;
     POST "/activities/{id}/republish"    Secretariat => activities::republish_activity;
+    POST "/activities/{id}/photos"       Member      => photos::upload_photos;
+    POST "/photos/{id}"                  Member      => photos::update_photo;
+    POST "/photos/{id}/move"             Member      => photos::move_photo;
+    POST "/photos/{id}/delete"           Member      => photos::delete_photo;
+    GET  "/media/{path:.+}"              Member      => crate::routes::media::serve_private;
     GET  "/moderation"                   Secretariat => activities::moderation_queue;
     GET  "/users"                        Secretariat => users::list_users;
     POST "/users"                        Secretariat => users::create_user;
