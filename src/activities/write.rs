@@ -195,7 +195,8 @@ pub async fn update(
             language: &content.language,
         };
         let target = match state {
-            s if s.is_editable() => current_id,
+            // The secretariat fixes a typo in a submission without sending it back.
+            s if s.is_editable() || (who.secretariat && s == State::Submitted) => current_id,
             State::Published | State::Unpublished | State::Superseded => {
                 let id = acts::insert_revision(
                     conn,

@@ -790,3 +790,89 @@ async fn the_slug_follows_the_title_until_publication_then_never_changes() {
         "a readable fallback for Burmese"
     );
 }
+
+#[tokio::test]
+async fn the_secretariat_filters_the_list_and_reads_the_whole_moderation_history() {
+    let app = TestApp::spawn().await;
+    categories(&app).await;
+    let mut member = member(&app).await;
+    let mut admin = secretariat(&app).await;
+    let draft = create(&mut member, "A draft about Laos").await;
+    let submitted = create(&mut member, "A submission about Vietnam").await;
+    assert_eq!(
+        act(&mut member, submitted, "submit", &[]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let _ = draft;
+
+    // The secretariat edits a submission in place (a typo), without sending it back.
+    let token = admin.csrf_token("/admin/account").await;
+    let fixed = admin
+        .post(
+            &format!("/admin/activities/{submitted}"),
+            &form("A submission about Viet Nam", &token),
+            &[],
+        )
+        .await;
+    assert_eq!(fixed.status(), StatusCode::SEE_OTHER);
+    assert_eq!(state(&app, submitted).0, "submitted");
+    assert_eq!(
+        act(
+            &mut admin,
+            submitted,
+            "request-changes",
+            &[("comment", "Add the date of the second day.")]
+        )
+        .await
+        .status(),
+        StatusCode::SEE_OTHER
+    );
+
+    let titles = |page: crate::helpers::Page| page.texts("tbody tr td:first-child a");
+    let drafts = titles(
+        crate::helpers::Page::from_response(admin.get("/admin/activities?status=draft").await)
+            .await,
+    );
+    assert_eq!(drafts, ["A draft about Laos"]);
+    let by_org = titles(
+        crate::helpers::Page::from_response(
+            admin
+                .get("/admin/activities?organization=fed&category=statements")
+                .await,
+        )
+        .await,
+    );
+    assert_eq!(by_org.len(), 2, "{by_org:?}");
+    let nowhere = titles(
+        crate::helpers::Page::from_response(
+            admin
+                .get("/admin/activities?organization=fed&status=published")
+                .await,
+        )
+        .await,
+    );
+    assert!(nowhere.is_empty());
+
+    let history = crate::helpers::Page::from_response(
+        admin
+            .get("/admin/moderation/history?action=request-changes")
+            .await,
+    )
+    .await;
+    assert_eq!(history.texts("tbody tr").len(), 1);
+    assert!(history.body.contains("Add the date of the second day."));
+    let all = crate::helpers::Page::from_response(
+        admin
+            .get("/admin/moderation/history?organization=fed")
+            .await,
+    )
+    .await;
+    assert!(
+        all.texts("tbody tr").len() >= 4,
+        "create ×2, submit, request-changes"
+    );
+    assert_eq!(
+        member.get("/admin/moderation/history").await.status(),
+        StatusCode::FORBIDDEN
+    );
+}

@@ -118,3 +118,62 @@ pub fn timeline(conn: &mut SqliteConnection, activity_id: i32) -> QueryResult<Ve
         ))
         .load(conn)
 }
+
+/// A moderation event as the history page lists it.
+#[derive(Debug, Clone, Queryable)]
+pub struct HistoryRow {
+    pub activity_id: Option<i32>,
+    pub title: String,
+    pub action: String,
+    pub from_state: Option<String>,
+    pub to_state: Option<String>,
+    pub comment: String,
+    pub created_at: NaiveDateTime,
+    pub actor: Option<String>,
+    pub organization: Option<String>,
+}
+
+/// Every moderation event, newest first, optionally of one action and one organization;
+/// with the total for pagination.
+pub fn history(
+    conn: &mut SqliteConnection,
+    action: Option<&str>,
+    organization_id: Option<i32>,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(i64, Vec<HistoryRow>)> {
+    let filtered = || {
+        let mut q = moderation_events::table
+            .left_join(users::table.on(users::id.nullable().eq(moderation_events::actor_id)))
+            .left_join(
+                activities::table.on(activities::id.nullable().eq(moderation_events::activity_id)),
+            )
+            .left_join(organizations::table.on(organizations::id.eq(activities::organization_id)))
+            .into_boxed();
+        if let Some(action) = action {
+            q = q.filter(moderation_events::action.eq(action.to_owned()));
+        }
+        if let Some(id) = organization_id {
+            q = q.filter(activities::organization_id.eq(id));
+        }
+        q
+    };
+    let total = filtered().count().get_result(conn)?;
+    let rows = filtered()
+        .order(moderation_events::id.desc())
+        .offset(offset)
+        .limit(limit)
+        .select((
+            moderation_events::activity_id,
+            moderation_events::activity_title,
+            moderation_events::action,
+            moderation_events::from_state,
+            moderation_events::to_state,
+            moderation_events::comment,
+            moderation_events::created_at,
+            users::email.nullable(),
+            organizations::name.nullable(),
+        ))
+        .load(conn)?;
+    Ok((total, rows))
+}

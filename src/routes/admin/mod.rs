@@ -82,6 +82,7 @@ admin_routes! {
     POST "/photos/{id}/delete"           Member      => photos::delete_photo;
     GET  "/media/{path:.+}"              Member      => crate::routes::media::serve_private;
     GET  "/moderation"                   Secretariat => activities::moderation_queue;
+    GET  "/moderation/history"           Secretariat => activities::moderation_history;
     GET  "/users"                        Secretariat => users::list_users;
     POST "/users"                        Secretariat => users::create_user;
     POST "/users/{id}/reset-password"    Secretariat => users::reset_password;

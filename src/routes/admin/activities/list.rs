@@ -66,7 +66,7 @@ impl ActivitiesPage {
     }
 }
 
-fn query_value(query: &str, key: &str) -> Option<String> {
+pub(super) fn query_value(query: &str, key: &str) -> Option<String> {
     let pairs: Vec<(String, String)> = serde_html_form::from_str(query).unwrap_or_default();
     pairs
         .into_iter()

@@ -2,6 +2,7 @@
 
 mod actions;
 mod editor;
+mod history;
 mod list;
 mod preview;
 
@@ -10,6 +11,7 @@ pub use editor::{
     PhotoProblem, create_activity, edit_activity_form, new_activity_form, photo_problem_page,
     update_activity,
 };
+pub use history::moderation_history;
 pub use list::{list_activities, moderation_queue};
 pub use preview::preview_activity;
 
