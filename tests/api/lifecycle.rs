@@ -876,3 +876,135 @@ async fn the_secretariat_filters_the_list_and_reads_the_whole_moderation_history
         StatusCode::FORBIDDEN
     );
 }
+
+/// Everything a refused action could have touched.
+fn snapshot(app: &TestApp, id: i32) -> (String, Option<String>, i64, i64) {
+    let (state, live) = state(app, id);
+    let events = crate::helpers_count(app, "SELECT count(*) AS n FROM moderation_events");
+    let revisions = crate::helpers_count(app, "SELECT count(*) AS n FROM activity_revisions");
+    (state, live, events, revisions)
+}
+
+#[tokio::test]
+async fn every_action_from_a_state_that_does_not_allow_it_is_409_and_changes_nothing() {
+    let app = TestApp::spawn().await;
+    categories(&app).await;
+    let mut member = member(&app).await;
+    let mut admin = secretariat(&app).await;
+    let id = create(&mut member, "Assessment meeting in Chiang Mai").await;
+    // (state reached, then the actions refused there, each by an actor who could do it elsewhere)
+    let steps: [(&str, &[(&str, bool)]); 5] = [
+        (
+            "draft",
+            &[("withdraw", false), ("reopen", false), ("reopen", true)],
+        ),
+        (
+            "submitted",
+            &[
+                ("submit", false),
+                ("submit", true),
+                ("delete", false),
+                ("delete", true),
+                ("reopen", true),
+            ],
+        ),
+        (
+            "changes_requested",
+            &[
+                ("withdraw", false),
+                ("approve", true),
+                ("reject", true),
+                ("request-changes", true),
+                ("unpublish", true),
+            ],
+        ),
+        (
+            "rejected",
+            &[
+                ("submit", false),
+                ("withdraw", false),
+                ("approve", true),
+                ("republish", true),
+                ("delete", true),
+            ],
+        ),
+        (
+            "published",
+            &[
+                ("submit", false),
+                ("withdraw", false),
+                ("delete", false),
+                ("reopen", true),
+                ("approve", true),
+                ("reject", true),
+                ("republish", true),
+            ],
+        ),
+    ];
+    for (reached, refused) in steps {
+        match reached {
+            "draft" => {}
+            "submitted" => assert_eq!(
+                act(&mut member, id, "submit", &[]).await.status(),
+                StatusCode::SEE_OTHER
+            ),
+            "changes_requested" => assert_eq!(
+                act(
+                    &mut admin,
+                    id,
+                    "request-changes",
+                    &[("comment", "More, please.")]
+                )
+                .await
+                .status(),
+                StatusCode::SEE_OTHER
+            ),
+            "rejected" => {
+                assert_eq!(
+                    act(&mut member, id, "submit", &[]).await.status(),
+                    StatusCode::SEE_OTHER
+                );
+                assert_eq!(
+                    act(&mut admin, id, "reject", &[("reason", "Out of scope.")])
+                        .await
+                        .status(),
+                    StatusCode::SEE_OTHER
+                );
+            }
+            _ => {
+                assert_eq!(
+                    act(&mut member, id, "reopen", &[]).await.status(),
+                    StatusCode::SEE_OTHER
+                );
+                assert_eq!(
+                    act(&mut member, id, "submit", &[]).await.status(),
+                    StatusCode::SEE_OTHER
+                );
+                assert_eq!(
+                    act(&mut admin, id, "approve", &[]).await.status(),
+                    StatusCode::SEE_OTHER
+                );
+            }
+        }
+        assert_eq!(state(&app, id).0, reached);
+        for (action, by_secretariat) in refused {
+            let before = snapshot(&app, id);
+            let browser = if *by_secretariat {
+                &mut admin
+            } else {
+                &mut member
+            };
+            let response = act(browser, id, action, &[("comment", "x"), ("reason", "x")]).await;
+            assert_eq!(
+                response.status(),
+                StatusCode::CONFLICT,
+                "{action} in {reached}"
+            );
+            assert_eq!(
+                snapshot(&app, id),
+                before,
+                "{action} in {reached} changed nothing"
+            );
+        }
+    }
+}
