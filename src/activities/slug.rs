@@ -2,21 +2,21 @@
 
 use chrono::NaiveDate;
 
-const MAX_LEN: usize = 80;
+use crate::domain::slug::{latin_ascii, words};
 
-/// A slug from a title: transliterated to ASCII (so "Hội thảo" reads "hoi-thao"), lowercase
-/// words joined by hyphens. Scripts that transliterate poorly (Burmese, Thai, Khmer, Lao give
-/// long strings of syllables or nothing) fall back to the event date and the organization,
-/// which still read well in a link: `2016-12-18-fed`.
+/// A slug from a title: Latin script transliterated to ASCII (so "Hội thảo" reads
+/// "hoi-thao"), as lowercase words joined by hyphens. Other scripts (Burmese, Thai, Khmer,
+/// Lao) fall back to the event date and the organization, which still read well in a link:
+/// `2016-12-18-fed`.
 pub fn from_title(title: &str, event: Option<NaiveDate>, organization: &str) -> String {
-    let latin_share = title.chars().filter(|c| c.is_ascii_alphanumeric()).count() as f32
-        / title.chars().filter(|c| c.is_alphanumeric()).count().max(1) as f32;
-    let words = slugify(&deunicode::deunicode(title));
-    if latin_share >= 0.5 && words.len() >= 3 {
-        return truncate(&words);
+    let from_words = latin_ascii(title)
+        .map(|ascii| words(&ascii))
+        .unwrap_or_default();
+    if from_words.len() >= 3 {
+        return from_words;
     }
     let date = event.map(|d| d.format("%Y-%m-%d").to_string());
-    let parts: Vec<String> = [date, Some(slugify(organization)).filter(|s| !s.is_empty())]
+    let parts: Vec<String> = [date, Some(words(organization)).filter(|s| !s.is_empty())]
         .into_iter()
         .flatten()
         .collect();
@@ -25,22 +25,6 @@ pub fn from_title(title: &str, event: Option<NaiveDate>, organization: &str) -> 
     } else {
         parts.join("-")
     }
-}
-
-fn slugify(text: &str) -> String {
-    text.to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
-fn truncate(slug: &str) -> String {
-    if slug.len() <= MAX_LEN {
-        return slug.to_owned();
-    }
-    let cut = slug[..MAX_LEN].rfind('-').unwrap_or(MAX_LEN);
-    slug[..cut].to_owned()
 }
 
 /// `base`, or `base-2`, `base-3`… whichever `taken` says is free.
@@ -91,7 +75,7 @@ mod tests {
     #[test]
     fn long_titles_are_cut_at_a_word_and_slugs_made_unique() {
         let long = from_title(&"word ".repeat(40), None, "x");
-        assert!(long.len() <= MAX_LEN && !long.ends_with('-'));
+        assert!(long.len() <= crate::domain::slug::MAX_LEN && !long.ends_with('-'));
         let taken = ["imd", "imd-2"];
         assert_eq!(unique("imd", |s| taken.contains(&s)), "imd-3");
     }

@@ -3,6 +3,7 @@
 mod email;
 pub mod lifecycle;
 mod role;
+pub mod slug;
 
 pub use email::Email;
 pub use role::Role;
