@@ -1008,3 +1008,65 @@ async fn every_action_from_a_state_that_does_not_allow_it_is_409_and_changes_not
         }
     }
 }
+
+#[tokio::test]
+async fn the_activity_pages_of_the_admin_are_valid_html() {
+    let Some(checker) =
+        crate::tools::HtmlChecker::find("the_activity_pages_of_the_admin_are_valid_html")
+    else {
+        return;
+    };
+    let app = TestApp::spawn().await;
+    categories(&app).await;
+    let mut member = member(&app).await;
+    let mut admin = secretariat(&app).await;
+    let id = create(&mut member, "Regional conference on migration and climate").await;
+    assert_eq!(
+        act(&mut member, id, "submit", &[]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let token = member.csrf_token("/admin/activities/new").await;
+    let with_errors = member
+        .post(
+            "/admin/activities",
+            &[
+                ("csrf_token", token.as_str()),
+                ("title", ""),
+                ("event_start", "soon"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(with_errors.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let with_errors = with_errors.text().await.unwrap();
+    assert!(
+        with_errors.contains(r#"value="soon""#),
+        "what was typed comes back, even as a date"
+    );
+    let mut documents = vec![("activity form with errors".to_owned(), with_errors)];
+    for (who, path) in [
+        ("member", "/admin".to_owned()),
+        ("member", "/admin/activities".to_owned()),
+        ("member", "/admin/activities/new".to_owned()),
+        ("member", format!("/admin/activities/{id}/edit")),
+        ("secretariat", "/admin".to_owned()),
+        ("secretariat", "/admin/moderation".to_owned()),
+        ("secretariat", "/admin/moderation/history".to_owned()),
+        ("secretariat", format!("/admin/activities/{id}/edit")),
+        ("secretariat", format!("/admin/activities/{id}/preview")),
+        ("secretariat", "/admin/users".to_owned()),
+        ("secretariat", "/admin/account".to_owned()),
+        ("visitor", "/login".to_owned()),
+    ] {
+        let response = match who {
+            "member" => member.get(&path).await,
+            "secretariat" => admin.get(&path).await,
+            _ => Browser::new(&app).get(&path).await,
+        };
+        assert_eq!(response.status(), StatusCode::OK, "{who} {path}");
+        documents.push((format!("{who} {path}"), response.text().await.unwrap()));
+    }
+    if let Err(messages) = checker.check_all(&documents) {
+        panic!("admin pages are not valid HTML:\n{messages}");
+    }
+}

@@ -61,6 +61,14 @@ pub struct PhotoValues {
 }
 
 impl ActivityFormPage {
+    /// `date`, unless the member typed something that is not a date: a date input cannot
+    /// hold it, and the form must give back exactly what was typed.
+    fn date_type(&self, value: &str) -> &'static str {
+        let valid =
+            value.is_empty() || chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok();
+        if valid { "date" } else { "text" }
+    }
+
     fn photo_values(&self, photo: &PhotoRow) -> PhotoValues {
         match &self.photo_problem {
             Some(p) if p.photo_id == photo.id => {
