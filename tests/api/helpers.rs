@@ -177,3 +177,13 @@ impl Page {
             .collect()
     }
 }
+
+/// The id of the activity a 303 points at (`/admin/activities/{id}/edit`).
+pub fn created_activity_id(response: &Response) -> i32 {
+    let location = response.headers()["location"].to_str().expect("a location");
+    location
+        .trim_start_matches("/admin/activities/")
+        .trim_end_matches("/edit")
+        .parse()
+        .unwrap_or_else(|_| panic!("not an activity's edit page: {location}"))
+}

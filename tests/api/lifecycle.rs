@@ -46,12 +46,7 @@ async fn create(browser: &mut Browser<'_>, title: &str) -> i32 {
         .post("/admin/activities", &form(title, &token), &[])
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER, "created");
-    let location = response.headers()["location"].to_str().unwrap().to_owned();
-    location
-        .trim_start_matches("/admin/activities/")
-        .trim_end_matches("/edit")
-        .parse()
-        .unwrap()
+    crate::helpers::created_activity_id(&response)
 }
 
 #[derive(QueryableByName)]
@@ -115,14 +110,7 @@ async fn an_activity_walks_the_whole_lifecycle() {
         )
         .await;
     assert_eq!(bare.status(), StatusCode::SEE_OTHER);
-    let bare_id: i32 = bare.headers()["location"]
-        .to_str()
-        .unwrap()
-        .split('/')
-        .nth(3)
-        .unwrap()
-        .parse()
-        .unwrap();
+    let bare_id: i32 = crate::helpers::created_activity_id(&bare);
     let missing = act(&mut member, bare_id, "submit", &[]).await;
     assert_eq!(
         missing.status(),
@@ -393,14 +381,7 @@ async fn another_organizations_activity_is_not_found_and_untouched() {
     fields.push(("organization", "caram"));
     let response = admin.post("/admin/activities", &fields, &[]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let id: i32 = response.headers()["location"]
-        .to_str()
-        .unwrap()
-        .split('/')
-        .nth(3)
-        .unwrap()
-        .parse()
-        .unwrap();
+    let id: i32 = crate::helpers::created_activity_id(&response);
 
     let before = state(&app, id);
     assert_eq!(

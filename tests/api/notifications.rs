@@ -134,14 +134,7 @@ async fn each_side_hears_of_what_concerns_it() {
         ("language", "en"),
     ];
     let created = member.post("/admin/activities", &fields, &[]).await;
-    let id: i32 = created.headers()["location"]
-        .to_str()
-        .unwrap()
-        .split('/')
-        .nth(3)
-        .unwrap()
-        .parse()
-        .unwrap();
+    let id: i32 = crate::helpers::created_activity_id(&created);
 
     lifecycle_step(&mut member, id, "submit", &[]).await;
     let mail = wait_for(&inbox, "admin@localhost", "New submission").await;
@@ -208,14 +201,7 @@ async fn an_unreachable_mail_server_never_holds_a_request() {
         ("language", "en"),
     ];
     let created = member.post("/admin/activities", &fields, &[]).await;
-    let id: i32 = created.headers()["location"]
-        .to_str()
-        .unwrap()
-        .split('/')
-        .nth(3)
-        .unwrap()
-        .parse()
-        .unwrap();
+    let id: i32 = crate::helpers::created_activity_id(&created);
     let started = Instant::now();
     lifecycle_step(&mut member, id, "submit", &[]).await;
     assert!(

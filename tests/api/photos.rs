@@ -172,11 +172,7 @@ async fn draft(app: &TestApp, client: &Client, token: &str, title: &str) -> i32 
     )
     .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER, "draft created");
-    location(&response)
-        .trim_start_matches("/admin/activities/")
-        .trim_end_matches("/edit")
-        .parse()
-        .unwrap()
+    crate::helpers::created_activity_id(&response)
 }
 
 fn categories(app: &TestApp) {

@@ -663,14 +663,7 @@ async fn publishing_through_the_admin_updates_the_index() {
         all.extend(form(title, body));
         let response = browser.post("/admin/activities", &all, &[]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        response.headers()["location"]
-            .to_str()
-            .unwrap()
-            .split('/')
-            .nth(3)
-            .unwrap()
-            .parse()
-            .unwrap()
+        crate::helpers::created_activity_id(&response)
     }
 
     let app = TestApp::spawn().await;

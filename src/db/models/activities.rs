@@ -445,10 +445,7 @@ pub fn category_ids(
         .filter(categories::slug.eq_any(slugs))
         .select((categories::slug, categories::id))
         .load(conn)?;
-    Ok(slugs
-        .iter()
-        .map(|s| found.iter().find(|(f, _)| f == s).map(|(_, id)| *id))
-        .collect())
+    Ok(in_order(slugs, &found))
 }
 
 pub fn organization_ids(
@@ -460,10 +457,7 @@ pub fn organization_ids(
         .filter(organizations::slug.eq_any(slugs))
         .select((organizations::slug, organizations::id))
         .load(conn)?;
-    Ok(slugs
-        .iter()
-        .map(|s| found.iter().find(|(f, _)| f == s).map(|(_, id)| *id))
-        .collect())
+    Ok(in_order(slugs, &found))
 }
 
 /// The newest revision of an activity in `state`.
@@ -518,4 +512,12 @@ pub fn set_slug(conn: &mut SqliteConnection, activity_id: i32, slug: &str) -> Qu
         .set(activities::slug.eq(slug))
         .execute(conn)
         .map(drop)
+}
+
+/// The ids of `slugs` in their order from (slug, id) rows; `None` when one is missing.
+fn in_order(slugs: &[String], found: &[(String, i32)]) -> Option<Vec<i32>> {
+    slugs
+        .iter()
+        .map(|s| found.iter().find(|(f, _)| f == s).map(|(_, id)| *id))
+        .collect()
 }
