@@ -7,12 +7,16 @@ use std::sync::LazyLock;
 
 use sha2::{Digest, Sha256};
 
+use crate::precompressed::Encoded;
+
 /// One asset as served.
 pub struct Asset {
     /// The fingerprinted file name under `/static/`.
     pub file_name: String,
     pub content_type: &'static str,
     pub body: &'static [u8],
+    /// gzip and brotli forms, made once at the first request.
+    pub encoded: Encoded,
 }
 
 /// All static assets.
@@ -20,11 +24,18 @@ pub struct Assets {
     assets: Vec<(&'static str, Asset)>,
 }
 
-const SOURCES: &[(&str, &str, &[u8])] = &[(
-    "site.css",
-    "text/css; charset=utf-8",
-    include_bytes!("../static/site.css"),
-)];
+const SOURCES: &[(&str, &str, &[u8])] = &[
+    (
+        "site.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../static/site.css"),
+    ),
+    (
+        "photo-upload.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/photo-upload.js"),
+    ),
+];
 
 static ASSETS: LazyLock<Assets> = LazyLock::new(|| Assets {
     assets: SOURCES
@@ -37,6 +48,7 @@ static ASSETS: LazyLock<Assets> = LazyLock::new(|| Assets {
                 file_name: format!("{stem}.{short}.{ext}"),
                 content_type,
                 body,
+                encoded: Encoded::of(body),
             };
             (name, asset)
         })

@@ -38,6 +38,14 @@ pub enum Command {
     /// Manage accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Add synthetic published activities with photos, for benchmarks and load tests
+    /// (a brand-new database gets the demo content first). Run it with the portal stopped:
+    /// a running portal would keep serving the pages it has cached.
+    Seed {
+        /// How many activities to add.
+        #[arg(long)]
+        activities: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -94,4 +102,22 @@ pub struct ServeArgs {
     /// Sender address of notifications.
     #[arg(long, env = "PORTAL_MAIL_FROM", default_value = "portal@localhost")]
     pub mail_from: String,
+
+    /// Render every public page from the database (for measuring that path); pages still
+    /// get ETags and 304 answers.
+    #[arg(long, env = "PORTAL_NO_PAGE_CACHE", value_parser = FalseyValueParser::new())]
+    pub no_page_cache: bool,
+
+    /// Memory for the page cache, in MiB.
+    #[arg(long, env = "PORTAL_PAGE_CACHE_MB", default_value_t = 32)]
+    pub page_cache_mb: u64,
+
+    /// Failed logins of one account within 15 minutes before its logins are refused (429).
+    #[arg(long, env = "PORTAL_LOGIN_FAILURES_PER_ACCOUNT", default_value_t = 5)]
+    pub login_failures_per_account: i64,
+
+    /// Failed logins from one client address within 15 minutes before its logins are
+    /// refused (raised for a security scan, which tries many).
+    #[arg(long, env = "PORTAL_LOGIN_FAILURES_PER_ADDRESS", default_value_t = 20)]
+    pub login_failures_per_address: i64,
 }

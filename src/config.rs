@@ -8,6 +8,7 @@ use std::net::IpAddr;
 use std::time::Duration;
 
 use crate::auth::session_store::SessionLimits;
+use crate::cache::PageCacheOptions;
 use crate::cli::ServeArgs;
 use crate::db::DbOptions;
 use crate::domain::Email;
@@ -28,6 +29,44 @@ pub struct Config {
     pub sessions: SessionLimits,
     /// Notifications go out only when this is set.
     pub smtp: Option<crate::notify::SmtpSettings>,
+    pub page_cache: PageCacheOptions,
+    pub limits: Limits,
+    /// When unused media files and rows are removed.
+    pub media_cleanup: crate::media::cleanup::MediaCleanup,
+}
+
+/// What one connection and one request body may take, so that slow or endless clients cost
+/// a connection slot and a little memory, never a worker or the server's memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The request line and headers must arrive within this, else 408 and the connection
+    /// closes (a client that sends its headers a byte at a time).
+    pub request_head: Duration,
+    /// An idle kept-alive connection is closed after this.
+    pub keep_alive: Duration,
+    /// After the response, the client gets this long to close its side.
+    pub disconnect: Duration,
+    /// Connections each worker serves at once; further ones wait in the listen queue.
+    pub max_connections: usize,
+    /// A request body gets this long, plus a second for every `min_body_rate` bytes that
+    /// arrived: a photo from a slow phone gets through, a body sent a byte a second is cut
+    /// once the grace is over.
+    pub body_grace: Duration,
+    /// Bytes per second a body must average after the grace.
+    pub min_body_rate: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            request_head: Duration::from_secs(10),
+            keep_alive: Duration::from_secs(15),
+            disconnect: Duration::from_secs(5),
+            max_connections: 1024,
+            body_grace: Duration::from_secs(20),
+            min_body_rate: 1024,
+        }
+    }
 }
 
 /// Login throttling: failures counted per account and per client address in a window.
@@ -60,12 +99,22 @@ impl Config {
             timezone: args.timezone,
             db: DbOptions::default(),
             trusted_proxy: args.trusted_proxy,
-            throttle: Throttle::default(),
+            throttle: Throttle {
+                per_account: args.login_failures_per_account,
+                per_address: args.login_failures_per_address,
+                ..Throttle::default()
+            },
             sessions: SessionLimits::default(),
             smtp: args.smtp_url.map(|url| crate::notify::SmtpSettings {
                 url,
                 from: args.mail_from,
             }),
+            page_cache: PageCacheOptions {
+                enabled: !args.no_page_cache,
+                capacity: args.page_cache_mb.saturating_mul(1024 * 1024),
+            },
+            limits: Limits::default(),
+            media_cleanup: crate::media::cleanup::MediaCleanup::default(),
         }
     }
 
@@ -83,6 +132,9 @@ impl Config {
             throttle: Throttle::default(),
             sessions: SessionLimits::default(),
             smtp: None,
+            page_cache: PageCacheOptions::default(),
+            limits: Limits::default(),
+            media_cleanup: crate::media::cleanup::MediaCleanup::default(),
         }
     }
 }
@@ -182,4 +234,5 @@ pub struct Site {
     pub trusted_proxy: Option<IpAddr>,
     pub throttle: Throttle,
     pub sessions: SessionLimits,
+    pub limits: Limits,
 }

@@ -57,7 +57,8 @@ impl DataDir {
         Ok(())
     }
 
-    /// Removes leftovers of uploads that were in flight when the server last stopped.
+    /// Removes leftovers of uploads that were in flight when the server last stopped (or was
+    /// killed): files are written in `tmp/` and renamed into `media/` only when complete.
     pub fn empty_tmp(&self) -> anyhow::Result<usize> {
         let mut removed = 0;
         for entry in fs::read_dir(self.tmp())? {
@@ -101,5 +102,25 @@ impl DataDir {
             }
             Err(e) => bail!("cannot read {}: {e}", path.display()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empties_tmp_and_leaves_media_alone() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = DataDir::new(root.path());
+        dir.create().unwrap();
+        fs::write(dir.tmp().join("123-0.part"), b"half").unwrap();
+        fs::create_dir(dir.tmp().join("batch")).unwrap();
+        fs::write(dir.media().join("kept.jpg"), b"whole").unwrap();
+
+        assert_eq!(dir.empty_tmp().unwrap(), 2);
+        assert_eq!(fs::read_dir(dir.tmp()).unwrap().count(), 0);
+        assert!(dir.media().join("kept.jpg").is_file());
+        assert_eq!(dir.empty_tmp().unwrap(), 0);
     }
 }

@@ -14,6 +14,35 @@ use unic_langid::LanguageIdentifier;
 /// The interface languages with a catalog, by BCP 47 tag; the first is the fallback.
 pub const INTERFACE_LANGUAGES: &[&str] = &["en"];
 
+/// The cookie `GET /language/{tag}` sets to choose the interface language.
+pub const LANGUAGE_COOKIE: &str = "lang";
+
+/// The interface language for a visitor: the language cookie when it names a catalog,
+/// else the first catalog language `Accept-Language` ranks, else the fallback. Public
+/// pages vary by exactly this (and the page cache keys on it).
+pub fn negotiate(req: &actix_web::HttpRequest) -> &'static str {
+    use actix_web::http::header::{AcceptLanguage, Header, Preference};
+    let known = |tag: &str| {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        INTERFACE_LANGUAGES
+            .iter()
+            .copied()
+            .find(|l| l.eq_ignore_ascii_case(primary))
+    };
+    if let Some(chosen) = req.cookie(LANGUAGE_COOKIE).and_then(|c| known(c.value())) {
+        return chosen;
+    }
+    AcceptLanguage::parse(req)
+        .ok()
+        .and_then(|accepted| {
+            accepted.ranked().into_iter().find_map(|p| match p {
+                Preference::Specific(tag) => known(tag.primary_language()),
+                Preference::Any => None,
+            })
+        })
+        .unwrap_or(INTERFACE_LANGUAGES[0])
+}
+
 /// Each language's catalog, split by area so that parts of the portal can grow their own.
 const SOURCES: &[(&str, &[&str])] = &[(
     "en",

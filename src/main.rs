@@ -10,6 +10,8 @@ use mmn_portal::config::Config;
 use mmn_portal::data_dir::DataDir;
 use mmn_portal::db::Db;
 use mmn_portal::db::{DbOptions, backup, migrations};
+use mmn_portal::demo;
+use mmn_portal::media::store::MediaStore;
 use mmn_portal::startup::Application;
 use mmn_portal::telemetry;
 
@@ -30,6 +32,7 @@ fn main() -> anyhow::Result<()> {
             eprintln!("Backup written to {}", file.display());
             Ok(())
         }
+        Some(Command::Seed { activities }) => seed(&data_dir, activities),
         Some(Command::User(UserCommand::Add {
             email,
             role,
@@ -53,6 +56,25 @@ fn main() -> anyhow::Result<()> {
             }
         }
     }
+}
+
+/// `seed`: the demo content into a brand-new database, then `count` synthetic activities.
+fn seed(data_dir: &DataDir, count: usize) -> anyhow::Result<()> {
+    data_dir.create()?;
+    let (db, created) = Db::open(&data_dir.database(), &DbOptions::default())?;
+    if created {
+        let media = MediaStore::new(data_dir.media());
+        demo::fill(&db, &media, chrono_tz::Asia::Bangkok)?;
+    }
+    let started = std::time::Instant::now();
+    let seeded = demo::seed::add(&db, count)?;
+    eprintln!(
+        "Added {} activities with {} photos in {:.1} s",
+        seeded.activities,
+        seeded.photos,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
 /// The first line of stdin, when stdin is not a terminal and has one.

@@ -15,9 +15,11 @@ use tracing_actix_web::TracingLogger;
 
 use crate::accounts::{OneTimeCredentials, ensure_secretariat};
 use crate::auth::session_store::SqliteSessionStore;
+use crate::cache::{Memo, PageCache};
 use crate::config::{BaseUrl, Config, Site};
 use crate::data_dir::DataDir;
 use crate::db::Db;
+use crate::db::models::public::search::FilterOptions;
 use crate::media::store::MediaStore;
 use crate::notify::Mailer;
 use crate::{activities, demo, middleware, routes};
@@ -78,6 +80,7 @@ impl Application {
             trusted_proxy: config.trusted_proxy,
             throttle: config.throttle,
             sessions: config.sessions,
+            limits: config.limits,
         };
         let sessions = SqliteSessionStore::new(db.clone(), config.sessions);
         let scheduler_stop = Arc::new(AtomicBool::new(false));
@@ -88,6 +91,14 @@ impl Application {
             site.clone(),
             Arc::clone(&scheduler_stop),
         )?;
+        // Never at start-up: its first run is one period after the start.
+        crate::media::cleanup::spawn(
+            db.clone(),
+            media.clone(),
+            config.media_cleanup,
+            Arc::clone(&scheduler_stop),
+        )?;
+        let pages = PageCache::new(config.page_cache, Arc::clone(db.content()));
         let server = serve(
             listener,
             Shared {
@@ -95,6 +106,7 @@ impl Application {
                 media,
                 site: site.clone(),
                 mailer,
+                pages,
             },
             sessions,
             Key::from(&session_key),
@@ -147,6 +159,7 @@ struct Shared {
     media: MediaStore,
     site: Site,
     mailer: Mailer,
+    pages: PageCache,
 }
 
 fn serve(
@@ -160,6 +173,9 @@ fn serve(
     let media = web::Data::new(shared.media);
     let site = web::Data::new(shared.site);
     let mailer = web::Data::new(shared.mailer);
+    let facets = web::Data::new(Memo::<FilterOptions>::new(Arc::clone(db.content())));
+    let pages = web::Data::new(shared.pages);
+    let limits = site.limits;
     let server = HttpServer::new(move || {
         App::new()
             // Listed innermost first: the last `wrap` sees the request first.
@@ -174,6 +190,8 @@ fn serve(
             .app_data(media.clone())
             .app_data(mailer.clone())
             .app_data(site.clone())
+            .app_data(pages.clone())
+            .app_data(facets.clone())
             .configure(|cfg| {
                 routes::configure(
                     cfg,
@@ -181,6 +199,12 @@ fn serve(
                 )
             })
     })
+    // A slow or idle client costs a connection slot, never a worker (see `Limits`); bodies
+    // keep their pace in `auth::csrf`.
+    .client_request_timeout(limits.request_head)
+    .client_disconnect_timeout(limits.disconnect)
+    .keep_alive(limits.keep_alive)
+    .max_connections(limits.max_connections)
     .listen(listener)?
     .shutdown_timeout(SHUTDOWN_GRACE_SECS)
     .run();

@@ -126,3 +126,46 @@ photo-alt-too-long = The description is longer than 500 characters. Shorten it; 
 photo-caption-too-long = The caption is longer than 2000 characters.
 photo-decorative-invalid = The decorative mark can only be set or unset.
 photo-direction-invalid = A photo moves up or down.
+
+# Documents attached to a report (PDF and office files).
+attachments-title = Documents
+attachments-manage = Documents of this report
+attachments-count = { $count ->
+    [0] No documents yet.
+    [one] One document.
+   *[other] { $count } documents.
+}
+attachment-back-to-report = Back to the report
+attachment-none-yet = No documents yet.
+attachment-title = Title
+attachment-language = Language of the document
+attachment-save = Save document details
+attachment-remove = Remove document
+attachment-files = Add documents
+attachment-files-hint = PDF, Word (docx), Excel (xlsx), PowerPoint (pptx) or OpenDocument (odt, ods), at most 40 MB each, up to 30 files at once. Each is checked by its content; documents with macros are not accepted.
+attachment-upload = Upload documents
+attachment-upload-some-refused = Some files were not added. The others were added to the report.
+attachment-upload-not-read = The language is not valid, so no file was read. Correct it and send the files again.
+attachment-not-editable = Documents can be changed only while the report is a draft or has changes requested.
+attachment-empty = This file is empty. Choose a PDF or an office document.
+attachment-too-large = This file is larger than 40 MB. Make it smaller (for a PDF, save it with images compressed) or split it.
+attachment-not-a-document = This file is not a PDF, docx, xlsx, pptx, odt or ods document, whatever its name says (documents with macros and other files do not work). Save it as PDF or one of these formats and retry.
+attachment-unreadable = This document is damaged or incomplete and could not be read. Save it again and retry.
+attachment-none-chosen = Choose one or more documents: PDF, docx, xlsx, pptx, odt or ods.
+attachment-upload-broken = The upload broke off. The files listed were received; send the others again.
+attachment-too-many-files = At most 30 documents can be sent at once. The files listed were received; send the others separately.
+attachment-request-too-large = At most 250 MB can be sent at once. The files listed were received; send the others separately.
+attachment-title-missing = Give the document a title.
+attachment-title-too-long = The title is longer than 300 characters.
+attachment-language-invalid = Write the language as a code such as en, th or my.
+
+# Taking a photo down everywhere (secretariat).
+photo-purge = Remove this photo everywhere
+photo-purge-hint = Takes the photo off every report (published ones too) and every logo that uses it, and deletes its files. This cannot be undone and is recorded in the audit log.
+
+# Uploading several photos with progress (JavaScript).
+photo-upload-waiting = waiting
+photo-upload-sending = sending
+photo-upload-done = added
+photo-upload-failed = not added
+photo-upload-retry = Retry

@@ -109,3 +109,10 @@ language-km = ខ្មែរ
 language-lo = ລາວ
 language-vi = Tiếng Việt
 language-zh = 中文
+
+## Limits on requests (src/auth/csrf.rs)
+error-form-too-large = The form is larger than 2 MB, so it was refused and nothing was saved. Shorten the longest text and send it again.
+error-form-too-many-fields = The form has more than 1000 fields, so it was refused and nothing was saved.
+error-body-too-slow = The form arrived too slowly and was cut off; nothing was saved. Please send it again.
+error-body-broken = The form arrived incomplete; nothing was saved. Please send it again.
+error-storage-full = The server has no room left to save this, so nothing was saved. What you sent is shown again; please tell the secretariat and try again later.

@@ -2,6 +2,7 @@
 //! `domain::lifecycle`. Every change runs in one write transaction that re-reads the state
 //! it acts on, so two moderators racing on one submission get one success and one 409.
 
+pub mod attachments;
 pub mod diff;
 pub mod form;
 pub mod lifecycle;

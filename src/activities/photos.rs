@@ -15,6 +15,7 @@ use crate::media::images::{self, PreparedImage};
 use crate::media::sha256_hex;
 use crate::media::store::MediaStore;
 use crate::media::upload::{self, Refusal};
+use crate::media::work;
 
 /// The largest photo accepted.
 pub const MAX_PHOTO_BYTES: usize = 25 * 1024 * 1024;
@@ -28,9 +29,9 @@ pub const MAX_ALT_CHARS: usize = 500;
 /// The longest caption accepted.
 pub const MAX_CAPTION_CHARS: usize = 2000;
 
-/// The revision photos may be added to: the activity's current one, when `who` may reach
-/// the activity (else 404) and the revision is editable (else 409).
-fn editable_revision(
+/// The revision photos (and documents) may be added to: the activity's current one, when
+/// `who` may reach the activity (else 404) and the revision is editable (else 409).
+pub(crate) fn editable_revision(
     conn: &mut SqliteConnection,
     who: &Who,
     activity_id: i32,
@@ -65,7 +66,7 @@ fn prepare_and_write(
         Err(refusal) => return Ok(Err(refusal)),
     };
     // Re-encoding from pixels is what removes EXIF (with GPS), XMP and IPTC.
-    let prepared = images::prepare(&image, sha256_hex(bytes))?;
+    let prepared = images::prepare_owned(image, sha256_hex(bytes))?;
     for variant in &prepared.variants {
         store.write(&variant.relative_path(), &variant.bytes)?;
     }
@@ -83,8 +84,15 @@ pub async fn add_photo(
     original_name: String,
     bytes: web::Bytes,
 ) -> Result<Result<(), Refusal>, AppError> {
+    // What can be refused without decoding is refused now, without waiting for a turn.
+    let header = bytes.clone();
+    if let Err(refusal) = web::block(move || upload::inspect(&header, MAX_PHOTO_BYTES)).await? {
+        return Ok(Err(refusal));
+    }
     let store = store.clone();
-    let prepared = match web::block(move || prepare_and_write(&store, &bytes)).await?? {
+    // A few at a time (as many as there are cores), so that parallel uploads queue rather
+    // than each holding a decoded photo in memory at once.
+    let prepared = match work::run(move || prepare_and_write(&store, &bytes)).await?? {
         Ok(prepared) => prepared,
         Err(refusal) => return Ok(Err(refusal)),
     };

@@ -34,7 +34,7 @@ pub fn publish_due(db: &Db, mailer: &Mailer, site: &Site) -> Result<usize, AppEr
             revision: Some(number),
             ..Default::default()
         };
-        let outcome = db.write_conn()?.immediate_transaction(|conn| {
+        let outcome = db.write_now(|conn| {
             apply(
                 conn,
                 &scheduler,
@@ -84,6 +84,11 @@ pub fn spawn(
                     Err(e) => {
                         tracing::warn!(error = %e, "scheduled publication failed; will retry")
                     }
+                }
+                // Changes made by another process (seed, the sqlite3 shell) reach the page
+                // cache within a tick.
+                if let Err(e) = db.observe_changes() {
+                    tracing::warn!(error = %e, "could not read the count of public changes");
                 }
                 std::thread::sleep(TICK);
             }

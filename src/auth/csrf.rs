@@ -6,16 +6,24 @@ use actix_session::SessionExt;
 use actix_web::HttpMessage;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::{Method, header};
+use actix_web::error::InternalError;
+use actix_web::http::{Method, StatusCode, header};
 use actix_web::middleware::Next;
 use actix_web::web::{self, Bytes};
 
 use super::session::expected_csrf_token;
 use crate::config::Site;
 use crate::error::AppError;
+use crate::routes::form::{BodyError, Paced, field_count, read_limited};
+use crate::templates::ErrorPage;
 
 /// Form bodies larger than this are refused before they are read whole.
 pub const FORM_LIMIT: usize = 2 * 1024 * 1024;
+
+/// Fields a URL-encoded form may have. The largest form, an activity report with every
+/// category and partner ticked, has a few dozen; parsing is linear, but a handler that
+/// looks up each repeated value should never be handed thousands.
+pub const MAX_FORM_FIELDS: usize = 1000;
 
 /// Middleware: refuses a state-changing request with a foreign origin or without the
 /// session's token, with 403 and before any handler runs.
@@ -30,18 +38,30 @@ pub async fn verify_csrf(
         .app_data::<web::Data<Site>>()
         .cloned()
         .ok_or_else(|| AppError::internal(anyhow::anyhow!("no site settings")))?;
+    // Every body that reaches a handler keeps a pace, whoever reads it.
+    let payload = req.take_payload();
+    req.set_payload(Paced::payload(payload, &site.limits));
     if !same_origin(&req, site.base_url.origin()) {
         return Err(AppError::Forbidden("error-csrf-origin").into());
     }
-    let expected = expected_csrf_token(&req.get_session())?;
-    let provided = match req.headers().get("x-csrf-token") {
-        Some(value) => value.to_str().ok().map(str::to_owned),
-        None => form_token(&mut req).await?,
+    // Without a session there is no token to match: refused before a byte of body is read.
+    let Some(expected) = expected_csrf_token(&req.get_session())? else {
+        return Err(AppError::Forbidden("error-csrf-token").into());
     };
-    match (expected, provided) {
-        (Some(expected), Some(provided)) if constant_time_eq(&expected, &provided) => {
-            next.call(req).await
-        }
+    // A form is read whole here, within its limits, even when the header carries the
+    // token: the handlers then parse bytes already judged.
+    let form = if content_type(&req).starts_with("application/x-www-form-urlencoded") {
+        Some(read_form(&mut req).await?)
+    } else {
+        None
+    };
+    let provided = match (req.headers().get("x-csrf-token"), form) {
+        (Some(value), _) => value.to_str().ok().map(str::to_owned),
+        (None, Some(body)) => form_urlencoded_value(&body, "csrf_token"),
+        (None, None) => form_token(&mut req).await?,
+    };
+    match provided {
+        Some(provided) if constant_time_eq(&expected, &provided) => next.call(req).await,
         _ => Err(AppError::Forbidden("error-csrf-token").into()),
     }
 }
@@ -62,29 +82,52 @@ fn same_origin(req: &ServiceRequest, ours: &str) -> bool {
     true
 }
 
-/// The `csrf_token` field of the form, read and then put back for the handler.
-async fn form_token(req: &mut ServiceRequest) -> Result<Option<String>, actix_web::Error> {
-    let content_type = req
-        .headers()
+fn content_type(req: &ServiceRequest) -> String {
+    req.headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
-        .to_owned();
-    if let Some(boundary) = multipart_boundary(&content_type) {
-        return multipart_token(req, &boundary).await;
+        .to_owned()
+}
+
+/// The token of a multipart body (other bodies carry none).
+async fn form_token(req: &mut ServiceRequest) -> Result<Option<String>, actix_web::Error> {
+    match multipart_boundary(&content_type(req)) {
+        Some(boundary) => multipart_token(req, &boundary).await,
+        None => Ok(None),
     }
-    if !content_type.starts_with("application/x-www-form-urlencoded") {
-        return Ok(None);
-    }
-    let body = req
-        .extract::<Bytes>()
+}
+
+/// An error page with its message, answered before any handler runs.
+fn refused(status: StatusCode, message: &'static str) -> actix_web::Error {
+    InternalError::from_response(message, ErrorPage::response(status, Some(message))).into()
+}
+
+/// Reads a URL-encoded body within [`FORM_LIMIT`] and [`MAX_FORM_FIELDS`], then puts it
+/// back for the handler.
+async fn read_form(req: &mut ServiceRequest) -> Result<Bytes, actix_web::Error> {
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse().ok());
+    let mut payload = req.take_payload();
+    let body = read_limited(&mut payload, declared, FORM_LIMIT)
         .await
-        .map_err(|_| AppError::PayloadTooLarge)?;
-    let token = form_urlencoded_value(&body, "csrf_token");
-    let (_, mut payload) = actix_http::h1::Payload::create(true);
-    payload.unread_data(body);
-    req.set_payload(payload.into());
-    Ok(token)
+        .map_err(|e| match e {
+            BodyError::TooLarge => refused(StatusCode::PAYLOAD_TOO_LARGE, "error-form-too-large"),
+            BodyError::TooSlow => refused(StatusCode::REQUEST_TIMEOUT, "error-body-too-slow"),
+            BodyError::Broken => refused(StatusCode::BAD_REQUEST, "error-body-broken"),
+        })?;
+    if field_count(&body) > MAX_FORM_FIELDS {
+        return Err(refused(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "error-form-too-many-fields",
+        ));
+    }
+    let (_, mut again) = actix_http::h1::Payload::create(true);
+    again.unread_data(body.clone());
+    req.set_payload(again.into());
+    Ok(body)
 }
 
 /// The boundary of a `multipart/form-data` content type.
@@ -200,6 +243,19 @@ mod tests {
             multipart_boundary("multipart/form-data; boundary=\"XyZ\"").as_deref(),
             Some("XyZ")
         );
+    }
+
+    #[test]
+    fn every_refusal_names_a_message_of_the_catalog() {
+        let catalog = crate::i18n::Catalog::for_language("en");
+        for id in [
+            "error-form-too-large",
+            "error-form-too-many-fields",
+            "error-body-too-slow",
+            "error-body-broken",
+        ] {
+            assert!(catalog.has(id), "{id}");
+        }
     }
 
     #[test]

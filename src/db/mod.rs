@@ -5,6 +5,7 @@
 //! or a database locked past the busy timeout, becomes a 503 rather than a hang.
 
 pub mod backup;
+pub mod changes;
 mod connection;
 pub mod migrations;
 pub mod models;
@@ -19,10 +20,40 @@ use diesel::SqliteConnection;
 use diesel::r2d2::{ConnectionManager, Pool, PooledConnection};
 
 use crate::error::AppError;
+use changes::ContentVersion;
 use connection::ConnectionSetup;
 
 /// A pooled SQLite connection.
 pub type Conn = PooledConnection<ConnectionManager<SqliteConnection>>;
+
+/// The writing connection, lent out. Every write leaves through here, so the page cache
+/// learns of a change as soon as the transaction that made it has ended.
+pub struct WriteConn {
+    conn: Conn,
+    content: Arc<ContentVersion>,
+}
+
+impl std::ops::Deref for WriteConn {
+    type Target = SqliteConnection;
+
+    fn deref(&self) -> &SqliteConnection {
+        &self.conn
+    }
+}
+
+impl std::ops::DerefMut for WriteConn {
+    fn deref_mut(&mut self) -> &mut SqliteConnection {
+        &mut self.conn
+    }
+}
+
+impl Drop for WriteConn {
+    fn drop(&mut self) {
+        if let Err(e) = self.content.observe(&mut self.conn) {
+            tracing::warn!(error = %e, "could not read the count of public changes");
+        }
+    }
+}
 
 /// How the pools treat SQLite; the defaults are the production values.
 #[derive(Clone, Debug)]
@@ -54,6 +85,7 @@ pub struct Db {
     // faster than every request retrying on SQLITE_BUSY.
     write: Pool<ConnectionManager<SqliteConnection>>,
     statements: Arc<AtomicU64>,
+    content: Arc<ContentVersion>,
 }
 
 impl Db {
@@ -62,6 +94,7 @@ impl Db {
     pub fn open(path: &Path, options: &DbOptions) -> anyhow::Result<(Self, bool)> {
         let created = migrations::migrate(path, options.busy_timeout)?;
         let statements = Arc::new(AtomicU64::new(0));
+        let content = Arc::new(ContentVersion::default());
         let pool = |size: u32, read_only: bool| {
             Pool::builder()
                 .max_size(size)
@@ -84,6 +117,7 @@ impl Db {
             read: pool(options.readers.max(1), true)?,
             write: pool(1, false)?,
             statements: Arc::clone(&statements),
+            content,
         };
         Ok((db, created))
     }
@@ -99,14 +133,28 @@ impl Db {
         self.statements.load(Ordering::Relaxed)
     }
 
+    /// Changes to what visitors see, for the page cache.
+    pub fn content(&self) -> &Arc<ContentVersion> {
+        &self.content
+    }
+
+    /// Notices changes to public content made by another process (called once a second).
+    pub fn observe_changes(&self) -> Result<(), AppError> {
+        Ok(self.content.observe(&mut *self.read.get()?)?)
+    }
+
     /// A reading connection, for start-up and command-line work outside a request.
     pub fn read_conn(&self) -> Result<Conn, AppError> {
         Ok(self.read.get()?)
     }
 
-    /// The writing connection, for start-up and command-line work outside a request.
-    pub fn write_conn(&self) -> Result<Conn, AppError> {
-        Ok(self.write.get()?)
+    /// The writing connection, for start-up and command-line work outside a request. When
+    /// it is released, it notices what its writes changed for visitors.
+    pub fn write_conn(&self) -> Result<WriteConn, AppError> {
+        Ok(WriteConn {
+            conn: self.write.get()?,
+            content: Arc::clone(&self.content),
+        })
     }
 
     /// Runs `f` on a read-only connection on the blocking pool.
@@ -126,7 +174,15 @@ impl Db {
         F: FnOnce(&mut SqliteConnection) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
-        let pool = self.write.clone();
-        actix_web::web::block(move || pool.get()?.immediate_transaction(f)).await?
+        let db = self.clone();
+        actix_web::web::block(move || db.write_now(f)).await?
+    }
+
+    /// [`Db::write`] for threads that may block (the scheduler, the command line).
+    pub fn write_now<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut SqliteConnection) -> Result<T, AppError>,
+    {
+        self.write_conn()?.immediate_transaction(f)
     }
 }

@@ -226,6 +226,24 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Kept by triggers (migrations/*_category_listing): never written by the portal.
+    category_listing (id) {
+        id -> Integer,
+        category_id -> Integer,
+        activity_id -> Integer,
+        published_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// Counted up by triggers (migrations/*_public_changes) whenever public content changes.
+    public_changes (id) {
+        id -> Integer,
+        generation -> BigInt,
+    }
+}
+
 diesel::joinable!(users -> organizations (organization_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(activities -> organizations (organization_id));
@@ -241,6 +259,8 @@ diesel::joinable!(photos -> stored_images (image_id));
 diesel::joinable!(attachments -> activity_revisions (revision_id));
 diesel::joinable!(attachments -> stored_files (file_id));
 diesel::joinable!(moderation_events -> activity_revisions (revision_id));
+diesel::joinable!(category_listing -> categories (category_id));
+diesel::joinable!(category_listing -> activities (activity_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organizations,
@@ -261,4 +281,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     attachments,
     moderation_events,
     audit_events,
+    category_listing,
+    public_changes,
 );

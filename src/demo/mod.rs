@@ -7,6 +7,7 @@
 
 mod pdf;
 mod pictures;
+pub mod seed;
 
 use std::collections::HashMap;
 

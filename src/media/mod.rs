@@ -5,9 +5,13 @@
 //! served to a visitor is decided by the database (is it on a published activity?), never by
 //! the obscurity of its name.
 
+pub mod cleanup;
+pub mod documents;
 pub mod images;
+pub mod purge;
 pub mod store;
 pub mod upload;
+pub mod work;
 
 use sha2::{Digest, Sha256};
 

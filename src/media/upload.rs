@@ -30,6 +30,28 @@ pub enum Refusal {
 /// Decodes `bytes` when their content is a JPEG, PNG or WebP image of at most `max_bytes`
 /// and [`MAX_PIXELS`], turned upright as its EXIF orientation says.
 pub fn decode(bytes: &[u8], max_bytes: usize) -> Result<DynamicImage, Refusal> {
+    let (format, width, height) = inspect(bytes, max_bytes)?;
+    let mut decoder = ImageReader::with_format(Cursor::new(bytes), format)
+        .into_decoder()
+        .map_err(refusal)?;
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(width);
+    limits.max_image_height = Some(height);
+    decoder.set_limits(limits).map_err(refusal)?;
+    // Phones store the picture sideways and say so in EXIF; without this a portrait photo
+    // would be published lying on its side once the EXIF block is gone.
+    let orientation = decoder.orientation().ok();
+    let mut image = DynamicImage::from_decoder(decoder).map_err(refusal)?;
+    if let Some(orientation) = orientation {
+        image.apply_orientation(orientation);
+    }
+    Ok(image)
+}
+
+/// The checks of [`decode`] that need no pixels: size, format by content, a JPEG's end,
+/// and the dimensions its header announces. Cheap enough to run before waiting for a turn
+/// at decoding, so a file that will be refused is refused at once.
+pub fn inspect(bytes: &[u8], max_bytes: usize) -> Result<(ImageFormat, u32, u32), Refusal> {
     if bytes.is_empty() {
         return Err(Refusal::Missing);
     }
@@ -48,32 +70,24 @@ pub fn decode(bytes: &[u8], max_bytes: usize) -> Result<DynamicImage, Refusal> {
     if format == ImageFormat::Jpeg && !jpeg_is_complete(bytes) {
         return Err(Refusal::Unreadable);
     }
-    let refusal = |e: ImageError| match e {
-        // A decoder that refuses its own allocation has met a huge picture.
-        ImageError::Limits(_) => Refusal::TooManyPixels,
-        _ => Refusal::Unreadable,
-    };
     // Only the header is read here, so that a small file announcing a huge picture is
     // refused before a pixel buffer is allocated.
-    let mut decoder = ImageReader::with_format(Cursor::new(bytes), format)
+    let decoder = ImageReader::with_format(Cursor::new(bytes), format)
         .into_decoder()
         .map_err(refusal)?;
     let (width, height) = decoder.dimensions();
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(Refusal::TooManyPixels);
     }
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(width);
-    limits.max_image_height = Some(height);
-    decoder.set_limits(limits).map_err(refusal)?;
-    // Phones store the picture sideways and say so in EXIF; without this a portrait photo
-    // would be published lying on its side once the EXIF block is gone.
-    let orientation = decoder.orientation().ok();
-    let mut image = DynamicImage::from_decoder(decoder).map_err(refusal)?;
-    if let Some(orientation) = orientation {
-        image.apply_orientation(orientation);
+    Ok((format, width, height))
+}
+
+fn refusal(e: ImageError) -> Refusal {
+    match e {
+        // A decoder that refuses its own allocation has met a huge picture.
+        ImageError::Limits(_) => Refusal::TooManyPixels,
+        _ => Refusal::Unreadable,
     }
-    Ok(image)
 }
 
 /// Whether a JPEG reaches its end-of-image marker. Walks the segments (skipping their
@@ -170,6 +184,106 @@ pub async fn read_capped(
     } else {
         Ok(Read::Complete(bytes.freeze()))
     }
+}
+
+/// A file part written to a temporary file as it arrived.
+pub enum Streamed {
+    /// The whole file, within the cap, synced: its size and content hash.
+    Complete { len: u64, sha256: String },
+    /// The file passed `max_bytes`: the temporary file is gone and the rest of the part was
+    /// read and thrown away. Carries how many bytes the part had in all.
+    TooLarge(usize),
+}
+
+/// How much of a streamed part is gathered before it is written out.
+const WRITE_CHUNK: usize = 256 * 1024;
+
+/// Streams one multipart file part into `temp` (a fresh file in `tmp/`), keeping at most
+/// [`WRITE_CHUNK`] in memory and hashing as it goes; `budget` is what the request may still
+/// carry. Writes happen on the blocking pool. On any error, and when the part is too large,
+/// the temporary file is removed: a refused or broken upload leaves nothing behind.
+pub async fn stream_to_file(
+    field: &mut Field,
+    temp: std::path::PathBuf,
+    file: std::fs::File,
+    max_bytes: usize,
+    budget: usize,
+) -> Result<Result<Streamed, ReadError>, std::io::Error> {
+    use sha2::{Digest, Sha256};
+    use std::io::Write;
+
+    let mut file = Some(file);
+    let mut hasher = Sha256::new();
+    let mut pending = BytesMut::new();
+    let mut total = 0usize;
+    let discard = |temp: &std::path::Path| {
+        let _ = std::fs::remove_file(temp);
+    };
+    while let Some(chunk) = field.next().await {
+        let Ok(chunk) = chunk else {
+            discard(&temp);
+            return Ok(Err(ReadError::Broken));
+        };
+        total += chunk.len();
+        if total > budget {
+            discard(&temp);
+            return Ok(Err(ReadError::OverBudget));
+        }
+        if total > max_bytes {
+            // Past the cap the bytes are only counted: the next file may still be fine.
+            if file.take().is_some() {
+                discard(&temp);
+                pending = BytesMut::new();
+            }
+            continue;
+        }
+        hasher.update(&chunk);
+        pending.extend_from_slice(&chunk);
+        if pending.len() >= WRITE_CHUNK {
+            let out = file.take().expect("open while within the cap");
+            let bytes = pending.split().freeze();
+            match actix_web::web::block(move || {
+                let mut out = out;
+                out.write_all(&bytes).map(|()| out)
+            })
+            .await
+            {
+                Ok(Ok(out)) => file = Some(out),
+                Ok(Err(e)) => {
+                    discard(&temp);
+                    return Err(e);
+                }
+                Err(e) => {
+                    discard(&temp);
+                    return Err(std::io::Error::other(e.to_string()));
+                }
+            }
+        }
+    }
+    let Some(out) = file else {
+        return Ok(Ok(Streamed::TooLarge(total)));
+    };
+    let rest = pending.freeze();
+    let synced = actix_web::web::block(move || {
+        let mut out = out;
+        out.write_all(&rest)?;
+        out.sync_all()
+    })
+    .await
+    .map_err(|e| std::io::Error::other(e.to_string()))
+    .and_then(|r| r);
+    if let Err(e) = synced {
+        discard(&temp);
+        return Err(e);
+    }
+    Ok(Ok(Streamed::Complete {
+        len: total as u64,
+        sha256: hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
+    }))
 }
 
 #[cfg(test)]

@@ -8,9 +8,8 @@ mod media;
 mod public;
 mod static_files;
 
-use actix_web::dev::HttpServiceFactory;
 use actix_web::http::header;
-use actix_web::{FromRequest, Handler, HttpResponse, Responder, web};
+use actix_web::{FromRequest, Handler, HttpResponse, Resource, Responder, web};
 
 use actix_session::SessionMiddleware;
 use actix_web::middleware::from_fn;
@@ -54,7 +53,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, sessions: SessionMiddleware<Sqlit
 
 /// A resource that answers GET and HEAD with `handler` and 405 to other methods (without
 /// its own default, a resource would fall through to the app's 404).
-pub(crate) fn readable<F, Args>(path: &str, handler: F) -> impl HttpServiceFactory + use<F, Args>
+pub(crate) fn readable<F, Args>(path: &str, handler: F) -> Resource
 where
     F: Handler<Args> + Clone,
     Args: FromRequest + 'static,

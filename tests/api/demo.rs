@@ -160,12 +160,12 @@ async fn published_media_is_served_and_unpublished_media_is_not() {
     let public_photo = paths(
         &app,
         "SELECT v.path FROM image_variants v JOIN photos p ON p.image_id = v.image_id \
-        JOIN activities a ON a.live_revision_id = p.revision_id LIMIT 1",
+        JOIN activities a ON a.live_revision_id = p.revision_id WHERE v.format = 'jpeg' LIMIT 1",
     );
     let response = app.get(&format!("/media/{}", public_photo[0])).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()["content-type"], "image/jpeg");
-    assert_eq!(response.headers()["cache-control"], "public, max-age=86400");
+    assert_eq!(response.headers()["cache-control"], "public, max-age=300");
     let bytes = response.bytes().await.unwrap();
     assert_eq!(&bytes[..3], &[0xFF, 0xD8, 0xFF]);
 

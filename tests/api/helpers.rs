@@ -80,6 +80,18 @@ impl TestApp {
         Page::from_response(self.get(path).await).await
     }
 
+    /// The SQL statements a GET of `path` runs (it must answer 200): the least of three
+    /// visits, since the scheduler's once-a-second query is counted too.
+    pub async fn statements_for(&self, path: &str) -> u64 {
+        let mut least = u64::MAX;
+        for _ in 0..3 {
+            let (n, response) = self.statements_during(self.get(path)).await;
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            least = least.min(n);
+        }
+        least
+    }
+
     /// Runs `request` and counts the SQL statements the portal ran meanwhile.
     pub async fn statements_during<T, F: Future<Output = T>>(&self, request: F) -> (u64, T) {
         let before = self.db.statement_count();

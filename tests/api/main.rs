@@ -4,27 +4,35 @@
 mod browser;
 mod helpers;
 mod process;
+mod real_portal;
 mod sessions;
 mod tools;
 
 mod accounts;
 mod admin_pages;
+mod attachments;
 mod auth;
 mod backup;
 mod command_line;
+mod crash;
 mod demo;
+mod disk_full;
 mod error_pages;
 mod feeds;
 mod fixtures;
 mod health;
 mod hostile;
 mod lifecycle;
+mod limits;
 mod locking;
+mod media_cleanup;
 mod migrations;
 mod notifications;
+mod page_cache;
 mod photos;
 mod pragmas;
 mod public_pages;
+mod restore;
 mod search;
 mod shutdown;
 

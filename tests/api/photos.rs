@@ -813,8 +813,14 @@ async fn limits_per_file_and_per_request_and_the_pages_are_valid_html() {
             .unwrap(),
     )
     .await;
-    let upload_form = edit.attrs("form[enctype='multipart/form-data']", "action");
-    assert_eq!(upload_form, [format!("/admin/activities/{id}/photos")]);
+    let upload_forms = edit.attrs("form[enctype='multipart/form-data']", "action");
+    assert_eq!(
+        upload_forms,
+        [
+            format!("/admin/activities/{id}/photos"),
+            format!("/admin/activities/{id}/attachments")
+        ]
+    );
     assert_eq!(
         edit.attrs("input[type=file][name=photos][multiple]", "accept"),
         ["image/jpeg,image/png,image/webp"]
@@ -832,4 +838,620 @@ async fn limits_per_file_and_per_request_and_the_pages_are_valid_html() {
             ("upload result".to_owned(), result_page.body),
         ])
         .unwrap();
+}
+
+/// A camera-like picture: gradients under per-pixel noise, so that it takes real work to
+/// encode and each `seed` gives different bytes.
+fn noisy_photo(width: u32, height: u32, seed: u32) -> RgbImage {
+    let mut state = seed.wrapping_mul(0x9E37_79B9) | 1;
+    RgbImage::from_fn(width, height, |x, y| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let n = (state % 31) as i32 - 15;
+        let c = |base: u32| (base as i32 + n).clamp(0, 255) as u8;
+        Rgb([c(x * 200 / width), c(y * 200 / height), c(60 + seed % 100)])
+    })
+}
+
+/// The current revision of an activity.
+fn current_revision(app: &TestApp, activity: i32) -> i32 {
+    use mmn_portal::db::schema::activities;
+    activities::table
+        .find(activity)
+        .select(activities::current_revision_id)
+        .first::<Option<i32>>(&mut *app.db.read_conn().unwrap())
+        .unwrap()
+        .expect("a current revision")
+}
+
+/// Publishes the activity's current revision the way approval does (see `fixtures`).
+fn publish(app: &TestApp, activity: i32) {
+    crate::fixtures::go_live(app, activity, current_revision(app, activity));
+}
+
+fn slug(app: &TestApp, activity: i32) -> String {
+    use mmn_portal::db::schema::activities;
+    activities::table
+        .find(activity)
+        .select(activities::slug)
+        .first(&mut *app.db.read_conn().unwrap())
+        .unwrap()
+}
+
+#[tokio::test]
+async fn eight_parallel_uploads_all_succeed_with_jpeg_and_webp_variants() {
+    let app = TestApp::spawn().await;
+    categories(&app);
+    let token = log_in_as_member(&app, "fed").await;
+    let id = draft(&app, &app.client, &token, "Eight at once").await;
+    let photos: Vec<Vec<u8>> = (0..8)
+        .map(|i| encode(&noisy_photo(1600, 1200, i), ImageFormat::Jpeg))
+        .collect();
+    let started = Instant::now();
+    let requests = photos.into_iter().map(|bytes| {
+        let (app, token) = (&app, &token);
+        async move {
+            let file = vec![("phone.jpg", "image/jpeg", bytes)];
+            upload(app, &app.client, token, id, file).await.status()
+        }
+    });
+    let statuses = futures_util::future::join_all(requests).await;
+    assert_eq!(
+        statuses,
+        vec![StatusCode::SEE_OTHER; 8],
+        "every upload accepted"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(120),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(photo_rows(&app, id).len(), 8);
+    assert_eq!(stored_image_count(&app), 8);
+
+    // Each photo: JPEG and WebP at 400, 1000 and 1600 px, each file decoding to its size.
+    use mmn_portal::db::schema::image_variants;
+    let variants: Vec<(String, i32, i32, String)> = image_variants::table
+        .order((image_variants::image_id, image_variants::width))
+        .select((
+            image_variants::format,
+            image_variants::width,
+            image_variants::height,
+            image_variants::path,
+        ))
+        .load(&mut *app.db.read_conn().unwrap())
+        .unwrap();
+    assert_eq!(variants.len(), 8 * 6);
+    for (format, width, height, path) in &variants[..6] {
+        let bytes = std::fs::read(app.data_dir.path().join("media").join(path)).unwrap();
+        let expected = if format == "webp" {
+            ImageFormat::WebP
+        } else {
+            ImageFormat::Jpeg
+        };
+        assert_eq!(image::guess_format(&bytes).unwrap(), expected, "{path}");
+        let decoded = image::load_from_memory(&bytes).unwrap();
+        assert_eq!(
+            (decoded.width() as i32, decoded.height() as i32),
+            (*width, *height)
+        );
+    }
+    let formats: Vec<&str> = variants[..6].iter().map(|v| v.0.as_str()).collect();
+    assert_eq!(formats.iter().filter(|f| **f == "webp").count(), 3);
+    assert_eq!(
+        std::fs::read_dir(app.data_dir.path().join("tmp"))
+            .unwrap()
+            .count(),
+        0,
+        "nothing left in tmp/"
+    );
+}
+
+#[tokio::test]
+async fn published_files_are_cached_briefly_with_an_etag_and_taken_down_at_once() {
+    let app = TestApp::spawn().await;
+    categories(&app);
+    let token = log_in_as_member(&app, "fed").await;
+    let id = draft(&app, &app.client, &token, "Cached").await;
+    let file = vec![(
+        "a.jpg",
+        "image/jpeg",
+        encode(&picture(500, 300, 21), ImageFormat::Jpeg),
+    )];
+    assert_eq!(
+        upload(&app, &app.client, &token, id, file).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let src = photo_sources(&app, &app.client, id).await.remove(0);
+    let public = src.strip_prefix("/admin").unwrap().to_owned();
+    let visitor = client();
+    publish(&app, id);
+
+    let response = visitor.get(app.url(&public)).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let headers = response.headers().clone();
+    assert_eq!(headers["cache-control"], "public, max-age=300");
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["content-type"], "image/jpeg");
+    let etag = headers["etag"].to_str().unwrap().to_owned();
+    let hash = public
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .split('.')
+        .next()
+        .unwrap();
+    assert_eq!(etag, format!("\"{hash}\""), "the content hash");
+    let body = response.bytes().await.unwrap();
+    assert_eq!(mmn_portal::media::sha256_hex(&body), hash);
+
+    let revalidated = visitor
+        .get(app.url(&public))
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(revalidated.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(revalidated.headers()["etag"], etag.as_str());
+    assert_eq!(
+        revalidated.headers()["cache-control"],
+        "public, max-age=300"
+    );
+    assert!(revalidated.bytes().await.unwrap().is_empty());
+    let other = visitor
+        .get(app.url(&public))
+        .header("If-None-Match", "\"something-else\"")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other.status(), StatusCode::OK);
+
+    // A range, for a download resumed on a bad connection.
+    let range = visitor
+        .get(app.url(&public))
+        .header("Range", "bytes=0-9")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(range.status(), StatusCode::PARTIAL_CONTENT);
+    assert_eq!(range.bytes().await.unwrap().len(), 10);
+
+    // Unpublished: gone at once, and a cached copy cannot be revalidated either.
+    crate::fixtures::unpublish(&app, id);
+    for if_none_match in [None, Some(etag.as_str())] {
+        let mut request = visitor.get(app.url(&public));
+        if let Some(tag) = if_none_match {
+            request = request.header("If-None-Match", tag);
+        }
+        assert_eq!(
+            request.send().await.unwrap().status(),
+            StatusCode::NOT_FOUND
+        );
+    }
+    let own = app.client.get(app.url(&src)).send().await.unwrap();
+    assert_eq!(own.status(), StatusCode::OK);
+    let cache = own.headers()["cache-control"].to_str().unwrap();
+    assert!(
+        cache.contains("no-store") && !cache.contains("public"),
+        "{cache}"
+    );
+    assert!(own.headers().get("etag").is_none());
+}
+
+#[tokio::test]
+async fn public_pages_offer_webp_and_jpeg_in_a_picture_and_the_larger_photo_by_link() {
+    let app = TestApp::spawn().await;
+    categories(&app);
+    let token = log_in_as_member(&app, "fed").await;
+    let id = draft(&app, &app.client, &token, "Pictures").await;
+    let file = vec![(
+        "wide.jpg",
+        "image/jpeg",
+        encode(&noisy_photo(2400, 1600, 5), ImageFormat::Jpeg),
+    )];
+    assert_eq!(
+        upload(&app, &app.client, &token, id, file).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let photo = photo_rows(&app, id)[0].0;
+    let response = post(
+        &app,
+        &app.client,
+        &format!("/admin/photos/{photo}"),
+        &[
+            ("csrf_token", &token),
+            ("alt", "People at a table"),
+            ("caption", "A caption"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    publish(&app, id);
+
+    let page = app
+        .get_page(&format!("/activities/{}", slug(&app, id)))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let webp = page.attrs(".gallery picture > source[type='image/webp']", "srcset");
+    assert_eq!(webp.len(), 1, "{}", page.body);
+    let webp_urls: Vec<&str> = webp[0]
+        .split(", ")
+        .map(|c| c.split(' ').next().unwrap())
+        .collect();
+    assert_eq!(webp_urls.len(), 3);
+    assert!(webp[0].ends_with(" 2000w") && webp[0].contains(".webp 400w"));
+    assert_eq!(
+        page.attrs(".gallery picture > source", "sizes"),
+        page.attrs(".gallery picture > img", "sizes")
+    );
+    let img = |attr: &str| page.attrs(".gallery picture > img", attr);
+    assert!(img("srcset")[0].contains(".jpg 400w") && img("srcset")[0].contains(".jpg 2000w"));
+    assert_eq!(img("loading"), ["lazy"]);
+    assert_eq!(img("alt"), ["People at a table"]);
+    assert_eq!(
+        (img("width"), img("height")),
+        (vec!["400".to_owned()], vec!["267".to_owned()])
+    );
+    // Without JavaScript the photo is a link to its largest JPEG.
+    let larger = page.attrs(".gallery a", "href");
+    assert!(larger[0].ends_with(".jpg"), "{larger:?}");
+    let large = fetch_image(&app, &client(), &larger[0]).await;
+    assert_eq!(large.dimensions(), (2000, 1333));
+    for url in webp_urls {
+        let response = client().get(app.url(url)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{url}");
+        assert_eq!(response.headers()["content-type"], "image/webp");
+        let bytes = response.bytes().await.unwrap();
+        assert_eq!(image::guess_format(&bytes).unwrap(), ImageFormat::WebP);
+    }
+
+    // The card on the home page is a picture too.
+    let home = app.get_page("/").await;
+    let card_webp = home.attrs(".card picture > source[type='image/webp']", "srcset");
+    assert_eq!(card_webp.len(), 1, "{}", home.body);
+    assert_eq!(
+        home.attrs(".card picture > img.card-thumb", "loading"),
+        ["lazy"]
+    );
+
+    let Some(checker) = HtmlChecker::find("public_pages_offer_webp_and_jpeg") else {
+        return;
+    };
+    checker
+        .check_all(&[
+            ("activity".to_owned(), page.body),
+            ("home".to_owned(), home.body),
+        ])
+        .unwrap();
+}
+
+#[tokio::test]
+async fn the_secretariat_purges_a_photo_everywhere_and_a_member_cannot() {
+    let app = TestApp::spawn().await;
+    categories(&app);
+    let token = log_in_as_member(&app, "fed").await;
+    let bytes = encode(&picture(640, 480, 31), ImageFormat::Jpeg);
+    let keep = encode(&picture(640, 480, 32), ImageFormat::Jpeg);
+    // The same photo on a published report and on a draft, and another photo beside it.
+    let published = draft(&app, &app.client, &token, "Published with the photo").await;
+    let files = vec![
+        ("same.jpg", "image/jpeg", bytes.clone()),
+        ("keep.jpg", "image/jpeg", keep),
+    ];
+    assert_eq!(
+        upload(&app, &app.client, &token, published, files)
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    publish(&app, published);
+    let other = draft(&app, &app.client, &token, "Draft with the same photo").await;
+    let files = vec![("again.jpg", "image/jpeg", bytes)];
+    assert_eq!(
+        upload(&app, &app.client, &token, other, files)
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(stored_image_count(&app), 2);
+    let image_id: i32 = photos::table
+        .filter(photos::original_name.eq("same.jpg"))
+        .select(photos::image_id)
+        .first(&mut *app.db.read_conn().unwrap())
+        .unwrap();
+    use mmn_portal::db::schema::image_variants;
+    let paths: Vec<String> = image_variants::table
+        .filter(image_variants::image_id.eq(image_id))
+        .select(image_variants::path)
+        .load(&mut *app.db.read_conn().unwrap())
+        .unwrap();
+    assert_eq!(paths.len(), 4, "JPEG and WebP at 400 and 640 px");
+    let public = format!("/media/{}", paths[0]);
+    assert_eq!(
+        client()
+            .get(app.url(&public))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+
+    // A member may not, even for their own photo: 403, nothing changes.
+    let purge = format!("/admin/images/{image_id}/purge");
+    let response = post(&app, &app.client, &purge, &[("csrf_token", &token)]).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert_eq!(stored_image_count(&app), 2);
+    assert_eq!(photo_rows(&app, published).len(), 2);
+    assert_eq!(photo_rows(&app, other).len(), 1);
+    assert!(
+        paths
+            .iter()
+            .all(|p| app.data_dir.path().join("media").join(p).exists())
+    );
+
+    // The secretariat: from the editor, where the button is.
+    let admin = client();
+    let admin_token = log_in_as_secretariat_with(&app, &admin).await;
+    let editor = Page::from_response(
+        admin
+            .get(app.url(&format!("/admin/activities/{published}/edit")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        editor.attrs("form.purge-form", "action").contains(&purge),
+        "{}",
+        editor.body
+    );
+    let response = post(
+        &app,
+        &admin,
+        &purge,
+        &[
+            ("csrf_token", &admin_token),
+            ("back", &published.to_string()),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        location(&response),
+        format!("/admin/activities/{published}/edit")
+    );
+    assert_eq!(stored_image_count(&app), 1, "only the other photo's image");
+    assert_eq!(photo_rows(&app, published).len(), 1);
+    assert!(photo_rows(&app, other).is_empty());
+    for path in &paths {
+        assert!(
+            !app.data_dir.path().join("media").join(path).exists(),
+            "{path} removed"
+        );
+    }
+    assert_eq!(
+        client()
+            .get(app.url(&public))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let (action, target): (String, Option<i32>) = {
+        use mmn_portal::db::schema::audit_events;
+        audit_events::table
+            .order(audit_events::id.desc())
+            .select((audit_events::action, audit_events::target_id))
+            .first(&mut *app.db.read_conn().unwrap())
+            .unwrap()
+    };
+    assert_eq!((action.as_str(), target), ("image-purged", Some(image_id)));
+    // Again: there is nothing left to purge.
+    let response = post(&app, &admin, &purge, &[("csrf_token", &admin_token)]).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+/// The strings of `tests/data/hostile-strings.txt` (see its header: after the first empty
+/// line one per line, `\u{HEX}` standing for that character).
+fn hostile_strings() -> Vec<String> {
+    const LIST: &str = include_str!("../data/hostile-strings.txt");
+    let body = LIST
+        .split_once("\n\n")
+        .expect("a header, then the strings")
+        .1;
+    body.split('\n')
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            let mut out = String::new();
+            let mut rest = line;
+            while let Some(at) = rest.find("\\u{") {
+                out.push_str(&rest[..at]);
+                let (hex, after) = rest[at + 3..].split_once('}').expect("a closed escape");
+                out.push(char::from_u32(u32::from_str_radix(hex, 16).unwrap()).unwrap());
+                rest = after;
+            }
+            out.push_str(rest);
+            out
+        })
+        .collect()
+}
+
+/// The shape of a document: every element's name and attribute names, in order. Text put
+/// into a page can change values, never this.
+fn shape(html: &scraper::Html) -> Vec<String> {
+    html.root_element()
+        .descendants()
+        .filter_map(scraper::ElementRef::wrap)
+        .map(|el| {
+            let mut attrs: Vec<&str> = el.value().attrs().map(|(name, _)| name).collect();
+            attrs.sort_unstable();
+            format!("{}[{}]", el.value().name(), attrs.join(" "))
+        })
+        .collect()
+}
+
+/// What a parser gives back for text that went into a page, whitespace collapsed: NUL
+/// becomes the replacement character in an attribute and is dropped from text.
+fn as_parsed(s: &str, in_attribute: bool) -> String {
+    let nul = if in_attribute { "\u{FFFD}" } else { "" };
+    s.replace('\0', nul)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// At most `max` characters of `s`, and never blank (a blank caption is left out).
+fn fitted(s: &str, max: usize) -> String {
+    let cut: String = s.trim().chars().take(max).collect();
+    if cut.trim().is_empty() {
+        format!("x {cut}")
+    } else {
+        cut
+    }
+}
+
+#[tokio::test]
+async fn hostile_alt_texts_and_captions_stay_text_on_every_page() {
+    let app = TestApp::spawn().await;
+    categories(&app);
+    let token = log_in_as_member(&app, "fed").await;
+    let id = draft(&app, &app.client, &token, "Hostile descriptions").await;
+    let strings = hostile_strings();
+    assert!(strings.len() > 100, "{} strings", strings.len());
+    // One small picture, placed once per string (one stored image, many photos).
+    let tiny = encode(&picture(40, 30, 77), ImageFormat::Jpeg);
+    for chunk in strings.chunks(30) {
+        let files = chunk
+            .iter()
+            .map(|_| ("tiny.jpg", "image/jpeg", tiny.clone()))
+            .collect();
+        assert_eq!(
+            upload(&app, &app.client, &token, id, files).await.status(),
+            StatusCode::SEE_OTHER
+        );
+    }
+    let ids: Vec<i32> = photo_rows(&app, id).iter().map(|r| r.0).collect();
+    assert_eq!(ids.len(), strings.len());
+    let slug = slug(&app, id);
+    let visitor = client();
+    let pages = [
+        format!("/activities/{slug}"),
+        "/".to_owned(),
+        format!("/admin/activities/{id}/edit"),
+    ];
+
+    // Once with plain words, to learn the shape of each page.
+    let describe = |texts: Vec<(String, String)>| {
+        let (app, token, ids) = (&app, &token, &ids);
+        async move {
+            for (photo, (alt, caption)) in ids.iter().zip(texts) {
+                let path = format!("/admin/photos/{photo}");
+                let fields = [
+                    ("csrf_token", token.as_str()),
+                    ("alt", alt.as_str()),
+                    ("caption", caption.as_str()),
+                ];
+                let response = post(app, &app.client, &path, &fields).await;
+                if response.status() == StatusCode::UNPROCESSABLE_ENTITY {
+                    // Too long: the refusal page keeps the shape too; then cut to fit.
+                    let page = Page::from_response(response).await;
+                    assert!(page.body.contains("field-error"), "{alt:?}");
+                    let fields = [
+                        ("csrf_token", token.as_str()),
+                        ("alt", &fitted(&alt, 500)),
+                        ("caption", &fitted(&caption, 2000)),
+                    ];
+                    let response = post(app, &app.client, &path, &fields).await;
+                    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{alt:?}");
+                } else {
+                    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{alt:?}");
+                }
+            }
+        }
+    };
+    let plain: Vec<(String, String)> = (0..ids.len())
+        .map(|i| (format!("Alt {i}"), format!("Caption {i}")))
+        .collect();
+    describe(plain).await;
+    let revision = current_revision(&app, id);
+    publish(&app, id);
+    let mut expected_shapes = Vec::new();
+    for path in &pages {
+        let who = if path.starts_with("/admin") {
+            &app.client
+        } else {
+            &visitor
+        };
+        let page = Page::from_response(who.get(app.url(path)).send().await.unwrap()).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        expected_shapes.push(shape(&page.html));
+    }
+
+    // Back to a draft, then every hostile string as an alt text and as a caption.
+    crate::fixtures::execute(
+        &app,
+        &format!(
+            "UPDATE activities SET live_revision_id = NULL WHERE id = {id};
+             UPDATE activity_revisions SET state = 'draft' WHERE id = {revision};"
+        ),
+    );
+    let hostile: Vec<(String, String)> = strings
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            // Each string as the alt of one photo and the caption of the next.
+            let caption = &strings[(i + 1) % strings.len()];
+            (fitted(s, usize::MAX), fitted(caption, usize::MAX))
+        })
+        .collect();
+    describe(hostile).await;
+    publish(&app, id);
+    let stored: Vec<(String, String)> = photo_rows(&app, id)
+        .into_iter()
+        .map(|r| (r.1, r.2))
+        .collect();
+    for (path, expected) in pages.iter().zip(&expected_shapes) {
+        let who = if path.starts_with("/admin") {
+            &app.client
+        } else {
+            &visitor
+        };
+        let page = Page::from_response(who.get(app.url(path)).send().await.unwrap()).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        let got = shape(&page.html);
+        if &got != expected {
+            let at = got
+                .iter()
+                .zip(expected)
+                .position(|(a, b)| a != b)
+                .unwrap_or(got.len().min(expected.len()));
+            panic!(
+                "{path}: the page's elements changed at {at}: {:?} instead of {:?}",
+                got.get(at),
+                expected.get(at)
+            );
+        }
+        if path.starts_with("/activities/") {
+            let alts = page.attrs(".gallery img", "alt");
+            let captions = page.texts(".gallery figcaption");
+            assert_eq!(alts.len(), stored.len());
+            for ((alt, caption), (want_alt, want_caption)) in
+                alts.iter().zip(&captions).zip(&stored)
+            {
+                assert_eq!(
+                    as_parsed(alt, true),
+                    as_parsed(want_alt, true),
+                    "alt kept as text"
+                );
+                assert_eq!(
+                    as_parsed(caption, false),
+                    as_parsed(want_caption, false),
+                    "caption kept as text"
+                );
+            }
+        }
+    }
 }

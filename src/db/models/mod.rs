@@ -2,6 +2,7 @@
 
 pub mod activities;
 pub mod admin_activities;
+pub mod attachments;
 pub mod audit;
 pub mod categories;
 pub mod login_attempts;

@@ -1,15 +1,18 @@
 //! Photos placed on activity revisions: the editor's list, and the changes members make.
 
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Integer, Nullable, Text};
+use diesel::sql_types::{Bool, Integer, Text};
 
 use crate::db::schema::{activities, activity_revisions, photos};
 
-/// A photo as the editor shows it, with its smallest variant.
+/// A photo as the editor shows it, with its smallest JPEG variant.
 #[derive(Debug, Clone, QueryableByName)]
 pub struct PhotoRow {
     #[diesel(sql_type = Integer)]
     pub id: i32,
+    /// The stored image it shows (one image may be on many photos).
+    #[diesel(sql_type = Integer)]
+    pub image_id: i32,
     #[diesel(sql_type = Integer)]
     pub position: i32,
     #[diesel(sql_type = Text)]
@@ -32,11 +35,12 @@ pub struct PhotoRow {
 /// A revision's photos in order, each with its smallest variant: one query.
 pub fn of_revision(conn: &mut SqliteConnection, revision_id: i32) -> QueryResult<Vec<PhotoRow>> {
     diesel::sql_query(
-        "SELECT p.id, p.position, p.alt, p.caption, p.decorative, p.original_name,
+        "SELECT p.id, p.image_id, p.position, p.alt, p.caption, p.decorative, p.original_name,
                 v.path, v.width, v.height
            FROM photos p
            JOIN image_variants v ON v.id = (SELECT id FROM image_variants
                                              WHERE image_id = p.image_id
+                                               AND format = 'jpeg'
                                              ORDER BY width LIMIT 1)
           WHERE p.revision_id = ?1
           ORDER BY p.position",
@@ -144,39 +148,4 @@ pub fn delete(conn: &mut SqliteConnection, photo_id: i32) -> QueryResult<()> {
     diesel::delete(photos::table.find(photo_id))
         .execute(conn)
         .map(drop)
-}
-
-#[derive(QueryableByName)]
-struct MediaType {
-    #[diesel(sql_type = Text)]
-    media_type: String,
-}
-
-/// The media type of the variant at `path` when it belongs to a photo on any revision of
-/// an activity of `organization_id` (every activity when `secretariat`): what the editor
-/// may show of unpublished work. Anything else is `None`.
-pub fn reachable_media_type(
-    conn: &mut SqliteConnection,
-    path: &str,
-    organization_id: Option<i32>,
-    secretariat: bool,
-) -> QueryResult<Option<String>> {
-    let found: Option<MediaType> = diesel::sql_query(
-        "SELECT CASE v.format WHEN 'jpeg' THEN 'image/jpeg' WHEN 'webp' THEN 'image/webp' \
-                ELSE 'image/png' END AS media_type
-           FROM image_variants v
-          WHERE v.path = ?1
-            AND EXISTS (SELECT 1 FROM photos p
-                          JOIN activity_revisions r ON r.id = p.revision_id
-                          JOIN activities a ON a.id = r.activity_id
-                         WHERE p.image_id = v.image_id
-                           AND (?3 OR a.organization_id = ?2))
-          LIMIT 1",
-    )
-    .bind::<Text, _>(path)
-    .bind::<Nullable<Integer>, _>(organization_id)
-    .bind::<Bool, _>(secretariat)
-    .get_result(conn)
-    .optional()?;
-    Ok(found.map(|m| m.media_type))
 }

@@ -36,6 +36,7 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "category-created",
     "category-updated",
     "page-updated",
+    "image-purged",
 ];
 
 /// One event as the table shows it.

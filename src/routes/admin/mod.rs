@@ -4,6 +4,7 @@
 
 mod account;
 mod activities;
+mod attachments;
 mod audit;
 mod categories;
 mod dashboard;
@@ -80,6 +81,11 @@ admin_routes! {
     POST "/photos/{id}"                  Member      => photos::update_photo;
     POST "/photos/{id}/move"             Member      => photos::move_photo;
     POST "/photos/{id}/delete"           Member      => photos::delete_photo;
+    POST "/images/{id}/purge"            Secretariat => photos::purge_image;
+    GET  "/activities/{id}/attachments"  Member      => attachments::list_attachments;
+    POST "/activities/{id}/attachments"  Member      => attachments::upload_attachments;
+    POST "/attachments/{id}"             Member      => attachments::update_attachment;
+    POST "/attachments/{id}/delete"      Member      => attachments::delete_attachment;
     GET  "/media/{path:.+}"              Member      => crate::routes::media::serve_private;
     GET  "/moderation"                   Secretariat => activities::moderation_queue;
     GET  "/moderation/history"           Secretariat => activities::moderation_history;

@@ -4,18 +4,20 @@
 
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use futures_util::StreamExt;
 
 use super::activities::{PhotoProblem, photo_problem_page, who};
-use super::see_other;
+use super::{actor, see_other};
 use crate::activities::photos::{
     self as service, MAX_FILES, MAX_PHOTO_BYTES, MAX_REQUEST_BYTES, PhotoText,
 };
 use crate::auth::guard::CurrentUser;
+use crate::config::Site;
 use crate::db::Db;
 use crate::error::AppError;
+use crate::media::purge;
 use crate::media::store::MediaStore;
 use crate::media::upload::{Read, ReadError, Refusal, read_capped};
 use crate::routes::form;
@@ -62,7 +64,7 @@ pub struct PhotoUploadPage {
 }
 
 /// The name the browser gave, without any folder (some send a whole path), bounded.
-fn file_name(part: &actix_multipart::Field) -> String {
+pub(super) fn file_name(part: &actix_multipart::Field) -> String {
     let raw = part
         .content_disposition()
         .and_then(|cd| cd.get_filename())
@@ -233,4 +235,33 @@ pub async fn delete_photo(
     let id = id_of(&path)?;
     let activity_id = service::delete_photo(&db, who(&user.into_inner()), id).await?;
     Ok(see_other(&edit_page(activity_id)))
+}
+
+#[derive(Default, serde::Deserialize)]
+struct PurgeForm {
+    /// The activity whose editor the purge was asked from, to return to.
+    #[serde(default)]
+    back: String,
+}
+
+/// `POST /admin/images/{id}/purge` (secretariat): takes a stored image off every report and
+/// logo that shows it, published or not, and deletes its files; recorded in the audit log.
+pub async fn purge_image(
+    req: HttpRequest,
+    path: web::Path<String>,
+    body: web::Bytes,
+    user: web::ReqData<CurrentUser>,
+    db: web::Data<Db>,
+    store: web::Data<MediaStore>,
+    site: web::Data<Site>,
+) -> Result<HttpResponse, AppError> {
+    let id = id_of(&path)?;
+    let form: PurgeForm = form::parse(&body);
+    let user = user.into_inner();
+    purge::purge_image(&db, &store, actor(&req, &user, &site), id).await?;
+    let back = match form.back.parse::<i32>() {
+        Ok(activity_id) => edit_page(activity_id),
+        Err(_) => "/admin/moderation".to_owned(),
+    };
+    Ok(see_other(&back))
 }

@@ -12,6 +12,7 @@ use crate::db::Db;
 use crate::db::models::public::{self, ActivityCard, ActivityDetail};
 use crate::error::AppError;
 use crate::markdown::SanitizedHtml;
+use crate::media::documents::DocumentKind;
 use crate::media::human_size;
 use crate::sharing::{self, JsonLd, ShareImage, ShareMeta};
 use crate::templates::Layout;
@@ -28,6 +29,8 @@ pub struct PhotoView {
 
 pub struct AttachmentView {
     pub url: String,
+    /// For the link's `type` hint.
+    pub media_type: &'static str,
     pub title: String,
     pub language: String,
     pub lang: String,
@@ -131,6 +134,8 @@ pub async fn show_activity(
             .into_iter()
             .map(|a| AttachmentView {
                 url: media_url(&a.path),
+                media_type: DocumentKind::from_file_name(&a.file_name)
+                    .map_or("application/octet-stream", DocumentKind::media_type),
                 title: a.title,
                 language: layout.language_name(&a.language),
                 lang: a.language,

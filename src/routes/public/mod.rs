@@ -13,31 +13,41 @@ mod search;
 mod sitemap;
 pub mod view;
 
-use actix_web::web;
+use actix_web::middleware::from_fn;
+use actix_web::{FromRequest, Handler, Resource, Responder, web};
 
 use super::readable;
+use crate::cache::page_cache;
+
+/// A public page: GET and HEAD, answered from the page cache when it can.
+fn page<F, Args>(path: &str, handler: F) -> impl actix_web::dev::HttpServiceFactory + use<F, Args>
+where
+    F: Handler<Args> + Clone,
+    Args: FromRequest + 'static,
+    F::Output: Responder + 'static,
+{
+    let resource: Resource = readable(path, handler);
+    resource.wrap(from_fn(page_cache))
+}
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(readable("/", home::show_home))
-        .service(readable("/category/{slug}", category::show_category))
-        .service(readable("/activities/{slug}", activity::show_activity))
-        .service(readable(
-            "/organizations",
-            organizations::list_organizations,
-        ))
-        .service(readable(
+    cfg.service(page("/", home::show_home))
+        .service(page("/category/{slug}", category::show_category))
+        .service(page("/activities/{slug}", activity::show_activity))
+        .service(page("/organizations", organizations::list_organizations))
+        .service(page(
             "/organizations/{slug}",
             organizations::show_organization,
         ))
-        .service(readable("/archive/{year}/{month}", archive::show_month))
-        .service(readable("/pages/{slug}", pages::show_page))
-        .service(readable("/robots.txt", robots::robots_txt))
-        .service(readable("/search", search::search))
-        .service(readable("/feed.atom", feeds::site_feed))
-        .service(readable("/category/{slug}/feed.atom", feeds::category_feed))
-        .service(readable(
+        .service(page("/archive/{year}/{month}", archive::show_month))
+        .service(page("/pages/{slug}", pages::show_page))
+        .service(page("/robots.txt", robots::robots_txt))
+        .service(page("/search", search::search))
+        .service(page("/feed.atom", feeds::site_feed))
+        .service(page("/category/{slug}/feed.atom", feeds::category_feed))
+        .service(page(
             "/organizations/{slug}/feed.atom",
             feeds::organization_feed,
         ))
-        .service(readable("/sitemap.xml", sitemap::sitemap_xml));
+        .service(page("/sitemap.xml", sitemap::sitemap_xml));
 }

@@ -10,6 +10,7 @@ use askama_web::WebTemplate;
 
 use super::archive::utc_offset;
 use super::view::{PER_PAGE, Pagination, event_dates, format_date, local_date, page_number};
+use crate::cache::Memo;
 use crate::config::Site;
 use crate::db::Db;
 use crate::db::models::public::search::{self, FilterOptions, Filters, Hit};
@@ -136,6 +137,7 @@ pub async fn search(
     req: HttpRequest,
     db: web::Data<Db>,
     site: web::Data<Site>,
+    facets: web::Data<Memo<FilterOptions>>,
 ) -> Result<SearchPage, AppError> {
     let page = page_number(req.query_string())?;
     let params = Params::parse(req.query_string());
@@ -143,8 +145,9 @@ pub async fn search(
     let offset = utc_offset(&site);
     let (options, filters, outcome) = {
         let (params, query) = (params.clone(), query.clone());
+        let facets = facets.into_inner();
         db.read(move |conn| {
-            let options = search::filter_options(conn, offset)?;
+            let options = facets.get_or_compute(|| search::filter_options(conn, offset))?;
             let filters = params.filters(&options, offset);
             if query.is_empty() && !filters.any() {
                 return Ok((options, filters, None));

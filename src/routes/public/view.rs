@@ -51,10 +51,13 @@ pub struct Card {
     pub thumbnail: Option<Image>,
 }
 
-/// An `<img>` with every stored size in `srcset`.
+/// A `<picture>`: the WebP sizes as a `<source>` (when the image has them), and an `<img>`
+/// with every JPEG size in `srcset`.
 pub struct Image {
     pub src: String,
     pub srcset: String,
+    /// `srcset` of the WebP sizes; empty when there are none.
+    pub webp_srcset: String,
     pub width: i32,
     pub height: i32,
     pub alt: String,
@@ -63,17 +66,14 @@ pub struct Image {
 }
 
 impl Image {
-    /// The image of `variants` (smallest first), displayed from the smallest.
+    /// The image of `variants` (JPEG, smallest first), displayed from the smallest.
     pub fn from_variants(variants: &[Variant], alt: &str) -> Option<Image> {
         let first = variants.first()?;
         let last = variants.last()?;
         Some(Image {
             src: media_url(&first.path),
-            srcset: variants
-                .iter()
-                .map(|v| format!("{} {}w", media_url(&v.path), v.width))
-                .collect::<Vec<_>>()
-                .join(", "),
+            srcset: srcset(variants),
+            webp_srcset: String::new(),
             width: first.width,
             height: first.height,
             alt: alt.to_owned(),
@@ -82,8 +82,19 @@ impl Image {
     }
 
     pub fn from_picture(picture: &Picture) -> Option<Image> {
-        Self::from_variants(&picture.variants, &picture.alt)
+        let mut image = Self::from_variants(&picture.variants, &picture.alt)?;
+        image.webp_srcset = srcset(&picture.webp);
+        Some(image)
     }
+}
+
+/// `url 400w, url 1000w, …`
+fn srcset(variants: &[Variant]) -> String {
+    variants
+        .iter()
+        .map(|v| format!("{} {}w", media_url(&v.path), v.width))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub fn media_url(path: &str) -> String {

@@ -41,6 +41,8 @@ impl Filters {
 /// A result. The text fields hold `highlight()` markers when the search was ranked.
 #[derive(Debug, Clone, QueryableByName)]
 pub struct Hit {
+    #[diesel(sql_type = Integer)]
+    pub id: i32,
     #[diesel(sql_type = Text)]
     pub slug: String,
     #[diesel(sql_type = Nullable<Timestamp>)]
@@ -101,14 +103,19 @@ struct Conditions {
 }
 
 impl Conditions {
+    /// Which activities match. The wide revision row (the report as written and as HTML) is
+    /// joined only when a filter needs it, so a common word is ranked over narrow rows.
     fn new(query: &SearchQuery, filters: &Filters) -> Conditions {
+        let revision = if filters.language.is_some() || filters.year.is_some() {
+            " JOIN activity_revisions r ON r.id = a.live_revision_id"
+        } else {
+            ""
+        };
         let mut c = Conditions {
-            sql: String::from(
+            sql: format!(
                 " FROM search_index \
-                 JOIN activities a ON a.id = search_index.rowid \
-                 JOIN activity_revisions r ON r.id = a.live_revision_id \
-                 JOIN organizations o ON o.id = a.organization_id \
-                 WHERE a.live_revision_id IS NOT NULL",
+                 JOIN activities a ON a.id = search_index.rowid{revision} \
+                 WHERE a.live_revision_id IS NOT NULL"
             ),
             binds: Vec::new(),
         };
@@ -139,14 +146,14 @@ impl Conditions {
         if let Some(id) = filters.category {
             c.and(
                 "EXISTS (SELECT 1 FROM revision_categories rc \
-                  WHERE rc.revision_id = r.id AND rc.category_id = ?)",
+                  WHERE rc.revision_id = a.live_revision_id AND rc.category_id = ?)",
                 [Bind::Int(id)],
             );
         }
         if let Some(id) = filters.organization {
             c.and(
                 "(a.organization_id = ? OR EXISTS (SELECT 1 FROM revision_partners rp \
-                  WHERE rp.revision_id = r.id AND rp.organization_id = ?))",
+                  WHERE rp.revision_id = a.live_revision_id AND rp.organization_id = ?))",
                 [Bind::Int(id), Bind::Int(id)],
             );
         }
@@ -158,6 +165,27 @@ impl Conditions {
                 &format!("{} = ?", year_expression()),
                 [Bind::Int(filters.utc_offset), Bind::Int(year)],
             );
+        }
+        c
+    }
+
+    /// The rows of `ids` with everything a result shows (highlighted when `query` is ranked:
+    /// `highlight()` needs the MATCH in the same statement).
+    fn shown(query: &SearchQuery, ids: &[i32]) -> Conditions {
+        let ids: Vec<String> = ids.iter().map(i32::to_string).collect();
+        let mut c = Conditions {
+            sql: format!(
+                " FROM search_index \
+                 JOIN activities a ON a.id = search_index.rowid \
+                 JOIN activity_revisions r ON r.id = a.live_revision_id \
+                 JOIN organizations o ON o.id = a.organization_id \
+                 WHERE a.id IN ({})",
+                ids.join(", ")
+            ),
+            binds: Vec::new(),
+        };
+        if let Some(fts) = &query.fts {
+            c.and("search_index MATCH ?", [Bind::Text(fts.clone())]);
         }
         c
     }
@@ -239,7 +267,7 @@ pub fn hits(
         })
         .collect();
     let select = format!(
-        "SELECT a.slug AS slug, a.published_at AS published_at, r.language AS language, \
+        "SELECT a.id AS id, a.slug AS slug, a.published_at AS published_at, r.language AS language, \
                 r.event_start AS event_start, r.event_end AS event_end, \
                 o.name AS organization_name, o.slug AS organization_slug, {}",
         text_columns.join(", ")
@@ -249,10 +277,30 @@ pub fn hits(
     } else {
         " ORDER BY a.published_at DESC, a.id DESC".to_owned()
     };
-    let conditions = Conditions::new(query, filters);
-    conditions
-        .query(&select, &format!("{order} LIMIT {limit} OFFSET {offset}"))
-        .load(conn)
+    // Ranked and cut over narrow rows first; only the page's rows are read in full and
+    // highlighted.
+    #[derive(QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = Integer)]
+        id: i32,
+    }
+    let ids: Vec<i32> = Conditions::new(query, filters)
+        .query(
+            "SELECT a.id AS id",
+            &format!("{order} LIMIT {limit} OFFSET {offset}"),
+        )
+        .load::<Id>(conn)?
+        .into_iter()
+        .map(|row| row.id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut hits: Vec<Hit> = Conditions::shown(query, &ids)
+        .query(&select, "")
+        .load(conn)?;
+    hits.sort_by_key(|hit| ids.iter().position(|&id| id == hit.id));
+    Ok(hits)
 }
 
 /// What the filters offer: only values that some public activity has.

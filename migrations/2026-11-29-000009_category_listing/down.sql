@@ -1,0 +1,5 @@
+DROP TRIGGER category_listing_category_delete;
+DROP TRIGGER category_listing_category_insert;
+DROP TRIGGER category_listing_activity_update;
+DROP TRIGGER category_listing_activity_insert;
+DROP TABLE category_listing;
