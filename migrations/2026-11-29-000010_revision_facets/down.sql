@@ -1,0 +1,1 @@
+DROP INDEX activity_revisions_facets;
