@@ -25,15 +25,34 @@ pub enum AppError {
     /// The database is locked or the pool exhausted: try again shortly.
     #[error("temporarily unavailable: {0}")]
     Unavailable(String),
+    /// The disk is full: nothing was saved. Forms are shown again, as typed, with 507.
+    #[error("no space left: {0}")]
+    StorageFull(String),
     /// A bug or an environment failure; the cause is logged, never shown.
     #[error(transparent)]
-    Internal(#[from] anyhow::Error),
+    Internal(anyhow::Error),
+}
+
+impl From<anyhow::Error> for AppError {
+    /// Internal, unless the cause is a full disk (a file write that met ENOSPC).
+    fn from(e: anyhow::Error) -> Self {
+        let full = e.chain().any(|cause| {
+            cause
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::StorageFull)
+        });
+        if full {
+            AppError::StorageFull(format!("{e:#}"))
+        } else {
+            AppError::Internal(e)
+        }
+    }
 }
 
 impl AppError {
     /// Shorthand for an internal error from any cause.
     pub fn internal(cause: impl Into<anyhow::Error>) -> Self {
-        AppError::Internal(cause.into())
+        AppError::from(cause.into())
     }
 }
 
@@ -48,6 +67,12 @@ impl From<diesel::result::Error> for AppError {
                     || info.message().contains("database table is locked") =>
             {
                 AppError::Unavailable(info.message().to_owned())
+            }
+            // SQLITE_FULL: the write-ahead log or the database could not grow.
+            E::DatabaseError(_, ref info)
+                if info.message().contains("database or disk is full") =>
+            {
+                AppError::StorageFull(info.message().to_owned())
             }
             other => AppError::internal(other),
         }
@@ -74,6 +99,7 @@ impl ResponseError for AppError {
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::StorageFull(_) => StatusCode::INSUFFICIENT_STORAGE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -87,6 +113,10 @@ impl ResponseError for AppError {
             AppError::Unavailable(cause) => {
                 tracing::warn!(cause, "service unavailable");
                 None
+            }
+            AppError::StorageFull(cause) => {
+                tracing::error!(cause, "the disk is full: nothing was saved");
+                Some("error-storage-full")
             }
             AppError::Forbidden(id) | AppError::Conflict(id) => Some(*id),
             AppError::NotFound | AppError::PayloadTooLarge => None,

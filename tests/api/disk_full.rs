@@ -119,8 +119,6 @@ fn counts(seen: &Path) -> Vec<i64> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "waits for AppError::StorageFull (507) in src/error.rs and its use in the activity \
-            editor and photo upload handlers; today a full disk answers 500 and loses the form"]
 async fn a_full_disk_refuses_saves_and_uploads_clearly_and_writes_nothing_half() {
     const TEST: &str = "disk_full";
     if !can_mount_privately() {

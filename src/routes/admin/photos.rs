@@ -126,7 +126,14 @@ pub async fn upload_photos(
                     break;
                 }
                 used += bytes.len();
-                service::add_photo(&db, &store, who(&user), id, name.clone(), bytes).await?
+                match service::add_photo(&db, &store, who(&user), id, name.clone(), bytes).await {
+                    Err(AppError::StorageFull(cause)) => {
+                        tracing::error!(cause, "the disk is full: the photo was not stored");
+                        stopped = Some((StatusCode::INSUFFICIENT_STORAGE, "error-storage-full"));
+                        break;
+                    }
+                    other => other?,
+                }
             }
             Ok(Read::TooLarge(n)) => {
                 count += 1;

@@ -285,7 +285,12 @@ pub async fn create_activity(
     let user = user.into_inner();
     let result = match form.validate() {
         Ok(content) => {
-            service::create(&db, who(&user), Some(form.organization.clone()), content).await?
+            match service::create(&db, who(&user), Some(form.organization.clone()), content).await {
+                Err(AppError::StorageFull(cause)) => {
+                    return storage_full(&db, user, None, form, cause).await;
+                }
+                other => other?,
+            }
         }
         Err(errors) => Err(errors),
     };
@@ -325,7 +330,12 @@ pub async fn update_activity(
     let user = user.into_inner();
     let revision = form.revision.trim().parse::<i32>().ok();
     let result = match form.validate() {
-        Ok(content) => service::update(&db, who(&user), id, revision, content).await?,
+        Ok(content) => match service::update(&db, who(&user), id, revision, content).await {
+            Err(AppError::StorageFull(cause)) => {
+                return storage_full(&db, user, Some(id), form, cause).await;
+            }
+            other => other?,
+        },
         Err(errors) => {
             // Refused before any write, but the object check still comes first.
             load(&db, who(&user), id).await?;
@@ -339,4 +349,21 @@ pub async fn update_activity(
             &form_page(&db, user, Some(id), Some(form), &errors).await?,
         ),
     }
+}
+
+/// The form again, as typed, when the disk is too full to save it (507): a member's
+/// afternoon of writing must not be lost to a full disk.
+async fn storage_full(
+    db: &Db,
+    user: CurrentUser,
+    activity_id: Option<i32>,
+    form: ActivityForm,
+    cause: String,
+) -> Result<HttpResponse, AppError> {
+    tracing::error!(cause, "the disk is full: the report was not saved");
+    let errors = FieldErrors(vec![("form-errors", "error-storage-full")]);
+    html_response(
+        StatusCode::INSUFFICIENT_STORAGE,
+        &form_page(db, user, activity_id, Some(form), &errors).await?,
+    )
 }
