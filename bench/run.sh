@@ -3,7 +3,9 @@
 #
 #   bench/run.sh            full run: 100 000 activities, 10 s per measurement
 #   bench/run.sh --quick    short run: 20 000 activities, 3 s per measurement
-#   options: --activities N, --duration S, --keep-data (reuse target/bench data dirs)
+#   options: --activities N, --duration S, --keep-data (reuse target/bench data dirs),
+#            --only nocache (just the large portal with the page cache off: deep pages and
+#            search, the database path; for measuring a change to it)
 #
 # Builds the release binary, prepares a data dir with the demo content and one with N seeded
 # activities, then loads each page with wrk at 1, 16 and 64 connections on loopback. Deep
@@ -16,12 +18,14 @@ cd "$(dirname "$0")/.."
 activities=100000
 duration=10
 keep=0
+only=all
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) activities=20000; duration=3 ;;
     --activities) activities="$2"; shift ;;
     --duration) duration="$2"; shift ;;
     --keep-data) keep=1 ;;
+    --only) only="$2"; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -58,6 +62,7 @@ prepare() { # dir activities
   "$BIN" --data-dir "$dir" seed --activities "$n" >&2
   touch "$dir/seeded-$n"
 }
+case "$only" in all|nocache) ;; *) echo "unknown --only $only (all, nocache)" >&2; exit 2 ;; esac
 prepare "$WORK/demo" 0
 prepare "$WORK/large" "$activities"
 
@@ -108,6 +113,7 @@ to_ms() { # wrk latency (e.g. 1.23ms, 850.00us, 1.02s) in ms
     else if (v ~ /s$/) { sub(/s$/, "", v); print v * 1000 }
     else print v }'
 }
+search_cap() { awk '/pub const CANDIDATES/ { gsub(/[^0-9]/, "", $NF); print $NF }' src/search/mod.rs; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
 first_link() { # page-html prefix: the first root-relative link starting with prefix
@@ -115,6 +121,20 @@ first_link() { # page-html prefix: the first root-relative link starting with pr
   if [[ $1 =~ $pattern ]]; then echo "${BASH_REMATCH[1]}"; fi
 }
 
+# Page 1 000, or the category's last page when it has fewer (found by bisection).
+status() { curl -s -o /dev/null -w '%{http_code}' "$1"; }
+deep_page() { # base category
+  if [ "$(status "$1$2?page=1000")" = 200 ]; then echo 1000; return; fi
+  local lo=1 hi=1000 mid
+  while [ $((hi - lo)) -gt 1 ]; do
+    mid=$(( (lo + hi) / 2 ))
+    if [ "$(status "$1$2?page=$mid")" = 200 ]; then lo=$mid; else hi=$mid; fi
+  done
+  echo "$lo"
+}
+
+LARGE_STARTUP_MS=n/a LARGE_RSS=n/a
+if [ "$only" = all ]; then
 # --- the demo portal: the page types at their real size
 start "$WORK/demo"
 base="http://127.0.0.1:$PORT"
@@ -168,18 +188,7 @@ LARGE_PID=$PID
 base="http://127.0.0.1:$PORT"
 home=$(curl -sf "$base/")
 category=$(first_link "$home" /category/)
-# Page 1 000, or the category's last page when it has fewer (found by bisection).
-status() { curl -s -o /dev/null -w '%{http_code}' "$1"; }
-if [ "$(status "$base$category?page=1000")" = 200 ]; then
-  deep=1000
-else
-  lo=1 hi=1000
-  while [ $((hi - lo)) -gt 1 ]; do
-    mid=$(( (lo + hi) / 2 ))
-    if [ "$(status "$base$category?page=$mid")" = 200 ]; then lo=$mid; else hi=$mid; fi
-  done
-  deep=$lo
-fi
+deep=$(deep_page "$base" "$category")
 activity=$(first_link "$home" /activities/)
 month=$(first_link "$home" /archive/)
 organization=$(first_link "$(curl -sf "$base/organizations")" /organizations/)
@@ -192,14 +201,20 @@ measure "month archive" "$base$month"
 measure "feed" "$base/feed.atom"
 LARGE_RSS=$(peak_rss_mb "$LARGE_PID")
 stop
+fi
 
 # --- the large portal, page cache off: the database path
 start "$WORK/large" --no-page-cache
 NOCACHE_PID=$PID
 base="http://127.0.0.1:$PORT"
+if [ "$only" != all ]; then
+  category=$(first_link "$(curl -sf "$base/")" /category/)
+  deep=$(deep_page "$base" "$category")
+fi
 measure "category p1, no cache" "$base$category"
 measure "category p$deep, no cache" "$base$category?page=$deep"
-for q in Battambang workers ข้ามชา အလုပ်သမား; do
+QUERIES=(Battambang workers ข้ามชา အလုပ်သမား)
+for q in "${QUERIES[@]}"; do
   encoded=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$q")
   measure "search \"$q\", no cache" "$base/search?q=$encoded"
 done
@@ -213,14 +228,20 @@ echo "| page | connections | requests/s | p50 | p99 | errors |"
 echo "|---|---|---|---|---|---|"
 printf '%s\n' "${ROWS[@]}"
 echo
+if [ "$only" = all ]; then
 c64=${RESULT["category p1/64"]}; n64=${RESULT["nginx static category p1/64"]}
 echo "- category p1 at 64 connections vs nginx static: $(ratio "$c64" "$n64")x requests/s (target >= 0.8);" \
      "p99 $(ratio "$(to_ms "${P99["category p1/64"]}")" "$(to_ms "${P99["nginx static category p1/64"]}")")x nginx's (target < 2)"
 for page in activity organization "month archive"; do
   echo "- $page at 64 connections vs nginx static: $(ratio "${RESULT["$page/64"]}" "$n64")x (target >= 0.5)"
 done
+fi
 echo "- deep category page (p$deep) vs page 1, cache off, latency at 1 connection:" \
      "p50 $(ratio "$(to_ms "${P50["category p$deep, no cache/1"]}")" "$(to_ms "${P50["category p1, no cache/1"]}")")x," \
      "p99 $(ratio "$(to_ms "${P99["category p$deep, no cache/1"]}")" "$(to_ms "${P99["category p1, no cache/1"]}")")x (target <= 1.3)"
+for q in "${QUERIES[@]}"; do
+  echo "- search \"$q\" at 16 connections, cache off: p50 ${P50["search \"$q\", no cache/16"]}," \
+       "p99 ${P99["search \"$q\", no cache/16"]} (target < 50 ms; ranks the $(search_cap) most recently added matches)"
+done
 echo "- peak RSS with $activities activities: ${LARGE_RSS} MB cache on, ${NOCACHE_RSS} MB cache off (target < 150)"
 echo "- start-up to first answer with $activities activities: ${LARGE_STARTUP_MS} ms (target < 1000)"

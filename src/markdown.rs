@@ -10,6 +10,8 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::LazyLock;
 
+mod language_blocks;
+
 use pulldown_cmark::{Alignment, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 /// HTML that came out of the sanitizer; the only kind of string templates may print with `|safe`.
@@ -52,6 +54,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
             ("a", "rel") => value == EXTERNAL_REL,
             ("a", "href") => link_target(value).is_some(),
             ("img", "src") => is_media_path(value),
+            ("div", "lang") => language_blocks::is_language_tag(value),
             ("div", "id") => value
                 .strip_prefix("fn-")
                 .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())),
@@ -77,8 +80,9 @@ fn allowed_markup() -> ammonia::Builder<'static> {
             ("a", HashSet::from(["href", "title", "rel"])),
             ("img", HashSet::from(["src", "alt", "title"])),
             ("ol", HashSet::from(["start"])),
-            // Footnote definitions are the only element with an id.
-            ("div", HashSet::from(["id"])),
+            // Footnote definitions are the only element with an id; language blocks
+            // (`::: th`) the only one with a lang.
+            ("div", HashSet::from(["id", "lang"])),
         ]))
         .url_schemes(HashSet::from(["http", "https", "mailto"]))
         // The rel depends on whether the link is external, which ammonia cannot tell.
@@ -101,6 +105,8 @@ pub fn with_absolute_urls(html: &SanitizedHtml, page_url: &str) -> SanitizedHtml
 
 /// Renders member-written Markdown to sanitized HTML.
 pub fn render(markdown: &str) -> SanitizedHtml {
+    let separated = language_blocks::separate(markdown);
+    let markdown = &*separated;
     let top = top_heading_level(markdown);
     let mut events = Parser::new_ext(markdown, options()).peekable();
     let mut out: Vec<Event> = Vec::new();
@@ -188,6 +194,7 @@ pub fn render(markdown: &str) -> SanitizedHtml {
 
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    let html = language_blocks::open_and_close(&html);
     SanitizedHtml(SANITIZER.clean(&html).to_string())
 }
 
@@ -196,8 +203,10 @@ pub fn render(markdown: &str) -> SanitizedHtml {
 /// templates must escape it like any other string.
 pub fn plain_text(markdown: &str) -> String {
     let mut text = String::with_capacity(markdown.len());
-    for event in Parser::new_ext(markdown, options()) {
+    let separated = language_blocks::separate(markdown);
+    for event in Parser::new_ext(&separated, options()) {
         match event {
+            Event::Text(t) if language_blocks::is_fence(&t) => {}
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
                 text.push_str(&t)
             }
@@ -561,6 +570,41 @@ mod tests {
         assert_contains(&html, "<sup><a href=\"#fn-1\">1</a></sup>");
         assert_contains(&html, "<div id=\"fn-1\"><sup>1</sup>");
         assert!(!html.contains("class"), "{html}");
+    }
+
+    #[test]
+    fn language_blocks_become_divs_with_lang() {
+        let html = render("Statement.\n\n::: th\nแถลงการณ์ **ร่วม**\n:::\n\nEnd.");
+        assert_eq!(
+            html.as_str(),
+            "<p>Statement.</p>\n<div lang=\"th\">\n<p>แถลงการณ์ <strong>ร่วม</strong></p>\n</div>\n<p>End.</p>\n"
+        );
+        let unclosed = render("::: my\nမြန်မာ");
+        assert!(
+            unclosed.as_str().starts_with("<div lang=\"my\">")
+                && unclosed.as_str().ends_with("</div>"),
+            "{unclosed}"
+        );
+        assert_eq!(plain_text("::: th\nไทย\n:::"), "ไทย");
+    }
+
+    #[test]
+    fn language_blocks_cannot_smuggle_markup() {
+        let hostile =
+            render("::: th\n<script>alert(1)</script>\n:::\n::: th onmouseover=x\n:::\n:::");
+        assert!(!hostile.as_str().contains("<script"), "{hostile}");
+        assert!(
+            hostile.as_str().contains("<p>::: th onmouseover=x</p>"),
+            "{hostile}"
+        );
+        let stored = SanitizedHtml::from_stored(
+            "<div lang=\"th\" onclick=\"x\">a</div><div lang='x\" y'>b</div><p lang=\"th\">c</p>"
+                .into(),
+        );
+        assert_eq!(
+            stored.as_str(),
+            "<div lang=\"th\">a</div><div>b</div><p>c</p>"
+        );
     }
 
     #[test]

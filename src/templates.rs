@@ -1,9 +1,11 @@
 //! What every page shares: the layout around it, and the error page.
 
-use actix_web::HttpResponse;
+use actix_web::dev::Payload;
 use actix_web::http::StatusCode;
 use actix_web::http::header::ContentType;
+use actix_web::{FromRequest, HttpRequest, HttpResponse};
 use askama::Template;
+use chrono::NaiveDate;
 use fluent_bundle::FluentArgs;
 
 use crate::assets::Assets;
@@ -21,6 +23,29 @@ pub struct Layout {
     pub feeds: Vec<FeedLink>,
     /// What link previews show (OpenGraph, Twitter cards).
     pub share: Option<ShareMeta>,
+    /// The page's path and query, where the language switch brings the reader back to.
+    pub here: String,
+    /// The same content in other languages, for `<link rel="alternate" hreflang>`.
+    pub alternates: Vec<Alternate>,
+}
+
+/// The page in another content language.
+pub struct Alternate {
+    pub language: String,
+    /// The language named in itself ("ไทย").
+    pub name: String,
+    /// Absolute, as search engines require for `hreflang`.
+    pub url: String,
+    /// Root-relative, for links on the page.
+    pub path: String,
+}
+
+/// An entry of the language switch.
+pub struct SwitchLink {
+    pub language: &'static str,
+    pub name: String,
+    pub url: String,
+    pub current: bool,
 }
 
 /// An Atom feed for `<link rel="alternate">`.
@@ -38,7 +63,63 @@ impl Layout {
             canonical: None,
             feeds: Vec::new(),
             share: None,
+            here: "/".to_owned(),
+            alternates: Vec::new(),
         }
+    }
+
+    /// The layout in the interface language the request asks for (`i18n::negotiate`),
+    /// remembering the page for the language switch.
+    pub fn for_request(req: &HttpRequest) -> Self {
+        let mut layout = Layout::new(crate::i18n::negotiate(req));
+        layout.here = match req.query_string() {
+            "" => req.path().to_owned(),
+            query => format!("{}?{query}", req.path()),
+        };
+        layout
+    }
+
+    /// The layout of an admin page, in the language its request asks for.
+    pub fn for_user(user: &crate::auth::guard::CurrentUser) -> Self {
+        let mut layout = Layout::new(user.language);
+        layout.here = user.here.clone();
+        layout
+    }
+
+    /// Names the page's versions in other content languages.
+    pub fn with_alternates(mut self, alternates: Vec<Alternate>) -> Self {
+        self.alternates = alternates;
+        self
+    }
+
+    /// The language switch: every interface language, named in itself, linking to
+    /// `/language/{tag}?next=` this page.
+    pub fn switch_links(&self) -> Vec<SwitchLink> {
+        let next: String = form_urlencoded::byte_serialize(self.here.as_bytes()).collect();
+        crate::i18n::INTERFACE_LANGUAGES
+            .iter()
+            .map(|&language| SwitchLink {
+                language,
+                name: self.language_name(language),
+                url: format!("/language/{language}?next={next}"),
+                current: language == self.lang(),
+            })
+            .collect()
+    }
+
+    /// A date as readers of the interface language write it.
+    pub fn date(&self, date: NaiveDate) -> String {
+        crate::calendar::date(self.catalog, date)
+    }
+
+    /// A month and year ("December 2016").
+    pub fn month_year(&self, first_day: NaiveDate) -> String {
+        crate::calendar::month_year(self.catalog, first_day)
+    }
+
+    /// The dates of an event, as a range when it has an end.
+    pub fn event_dates(&self, start: Option<NaiveDate>, end: Option<NaiveDate>) -> String {
+        crate::calendar::event_dates(self.catalog, start, end)
     }
 
     /// Names the page's canonical absolute URL.
@@ -101,6 +182,16 @@ impl Layout {
         } else {
             code.to_owned()
         }
+    }
+}
+
+/// Handlers take the layout as an argument: it depends only on the request.
+impl FromRequest for Layout {
+    type Error = std::convert::Infallible;
+    type Future = std::future::Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(Ok(Layout::for_request(req)))
     }
 }
 

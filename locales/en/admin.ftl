@@ -169,3 +169,34 @@ photo-upload-sending = sending
 photo-upload-done = added
 photo-upload-failed = not added
 photo-upload-retry = Retry
+
+## Translations of an activity (src/routes/admin/translations.rs)
+translations-title = Translations
+translations-manage = Link this report to its translations
+translations-intro = A report and its translations link to each other on the public site ("Also in: ไทย · English"). A translation without photos or documents of its own shows those of the original, so they are not uploaded twice.
+translations-none = This report is not linked to any translation yet.
+translations-set-heading = This report and its translations
+translations-original = original
+translations-this = this report
+translations-not-published = not published yet
+translations-link-heading = Link to an original
+translations-original-field = The report this one translates
+translations-original-hint = Its public address (for example https://…/activities/…), its editing address, or its short name. Your organization's reports only; the secretariat can link any.
+translations-link = Link as a translation
+translations-leave = Remove this report from the set
+translations-leave-hint = The other reports stay linked to each other.
+translations-original-required = Enter the address of the report this one translates.
+translations-original-not-found = No report was found at this address among those you can edit. Copy the address from the report's page and try again.
+translations-already-linked = These reports are already linked as translations of each other.
+translations-language-taken = The two sets would have two reports in the same language. Each language can appear once: remove one from its set first.
+
+## Zawgyi (src/zawgyi/, the activity form)
+zawgyi-warning = Some Burmese text looks like it was typed in the Zawgyi encoding, not in Unicode. Readers whose phones use Unicode fonts would see it garbled, and search would not find it. Nothing has been saved yet. Fields concerned:
+zawgyi-go-to-choice = Convert it to Unicode, or keep it as typed
+zawgyi-field-warning = This looks like Burmese typed in Zawgyi: it will read as nonsense with Unicode fonts.
+zawgyi-choice-legend = Burmese typed in Zawgyi
+zawgyi-choice-hint = “Convert to Unicode” converts the marked text and shows it to you again to check; nothing is saved until you press Save. “Keep as typed” saves the text exactly as it is: choose it if the text is not Zawgyi.
+zawgyi-convert = Convert to Unicode
+zawgyi-keep = Keep as typed and save
+zawgyi-converted = The marked text was converted from Zawgyi to Unicode. Check that it reads correctly, then press Save: nothing has been saved yet. Fields converted:
+zawgyi-field-converted = Converted from Zawgyi to Unicode: check it before saving.

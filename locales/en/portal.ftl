@@ -116,3 +116,32 @@ error-form-too-many-fields = The form has more than 1000 fields, so it was refus
 error-body-too-slow = The form arrived too slowly and was cut off; nothing was saved. Please send it again.
 error-body-broken = The form arrived incomplete; nothing was saved. Please send it again.
 error-storage-full = The server has no room left to save this, so nothing was saved. What you sent is shown again; please tell the secretariat and try again later.
+
+## Dates (src/calendar.rs). Thai years are counted in the Buddhist era by the code.
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+# "18 December 2016"
+date-day-month-year = { $day } { $month } { $year }
+# "December 2016", for the archive by month
+date-month-year = { $month } { $year }
+# "30 November", the first day of a range that ends in another month
+date-day-month = { $day } { $month }
+
+## The interface language switch in every page's header
+language-switch = Language
+language-switch-label = Read this site in another language
+
+## Translations of an activity
+also-in = Also in:
+translations-label = This activity in other languages
+shared-from-original = Shared with the { $language } original

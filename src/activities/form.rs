@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use crate::zawgyi::{self, Suspect};
+
 /// The form as typed. Every field is a string (or a list of strings, for repeated keys), so
 /// any input reaches validation and comes back to the member intact.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -31,6 +33,9 @@ pub struct ActivityForm {
     pub organization: String,
     #[serde(default)]
     pub revision: String,
+    /// The member's answer to a Zawgyi warning: `convert` or `keep` (see [`ZawgyiChoice`]).
+    #[serde(default)]
+    pub zawgyi: String,
 }
 
 /// Problems by field, as message ids of the admin catalog.
@@ -200,6 +205,140 @@ impl ActivityForm {
     }
 }
 
+/// The member's answer to a warning that Burmese text looks like Zawgyi.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZawgyiChoice {
+    /// No answer yet: a suspect field stops the save.
+    Ask,
+    /// Convert the suspect lines to Unicode and show the form again to check; save nothing.
+    Convert,
+    /// A false alarm: save the text as typed.
+    Keep,
+}
+
+/// What becomes of a submitted form, as far as Zawgyi is concerned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ZawgyiReview {
+    /// Nothing to question, or the member chose to keep the text: save.
+    Save,
+    /// These fields look like Zawgyi: save nothing, warn at each, offer convert or keep.
+    Warn(Vec<&'static str>),
+    /// These fields were converted: save nothing, show them to be checked.
+    Converted(Vec<&'static str>),
+}
+
+/// The fields that may hold Burmese prose, by form name, in the order of the form.
+pub const TEXT_FIELDS: [&str; 5] = ["title", "summary", "body", "location", "links"];
+
+/// The links as `validate` stores them and the edit form shows them again.
+fn links_as_stored(links: &[Link]) -> String {
+    links
+        .iter()
+        .map(|l| format!("{} {}", l.url, l.title))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl ActivityForm {
+    pub fn zawgyi_choice(&self) -> ZawgyiChoice {
+        match self.zawgyi.trim() {
+            "convert" => ZawgyiChoice::Convert,
+            "keep" => ZawgyiChoice::Keep,
+            _ => ZawgyiChoice::Ask,
+        }
+    }
+
+    fn text_field(&mut self, field: &str) -> Option<&mut String> {
+        match field {
+            "title" => Some(&mut self.title),
+            "summary" => Some(&mut self.summary),
+            "body" => Some(&mut self.body),
+            "location" => Some(&mut self.location),
+            "links" => Some(&mut self.links),
+            _ => None,
+        }
+    }
+
+    /// The text fields with lines that look like Burmese typed in Zawgyi. All are judged
+    /// together (see [`zawgyi::judge`]): one member typed them on one keyboard.
+    pub fn zawgyi_suspects(&self) -> Vec<(&'static str, Suspect)> {
+        let texts = [
+            self.title.as_str(),
+            &self.summary,
+            &self.body,
+            &self.location,
+            &self.links,
+        ];
+        TEXT_FIELDS
+            .into_iter()
+            .zip(zawgyi::judge(&texts))
+            .filter(|(_, suspect)| !suspect.is_empty())
+            .collect()
+    }
+
+    /// Converts the suspect lines of these fields to Unicode, leaving every other line as
+    /// typed; returns the fields whose text changed.
+    pub fn convert_zawgyi(&mut self, suspects: &[(&'static str, Suspect)]) -> Vec<&'static str> {
+        let mut changed = Vec::new();
+        for (field, suspect) in suspects {
+            if let Some(text) = self.text_field(field) {
+                let converted = suspect.convert(text);
+                if converted != *text {
+                    *text = converted;
+                    changed.push(*field);
+                }
+            }
+        }
+        changed
+    }
+
+    /// The suspect fields [`ActivityForm::review_zawgyi`] decides on: none when the member
+    /// chose to keep the text as typed.
+    pub fn zawgyi_to_review(&self) -> Vec<(&'static str, Suspect)> {
+        if self.zawgyi_choice() == ZawgyiChoice::Keep {
+            Vec::new()
+        } else {
+            self.zawgyi_suspects()
+        }
+    }
+
+    /// Decides on the `suspects` of [`ActivityForm::zawgyi_to_review`], converting them when
+    /// the member asked. `stored` is the activity's current text when editing: a field saved
+    /// before exactly as it is now was answered for then (kept, or written before), and is not
+    /// questioned again. Converting never saves what it changed: the rules can misplace a mark,
+    /// and only the writer can tell.
+    pub fn review_zawgyi(
+        &mut self,
+        mut suspects: Vec<(&'static str, Suspect)>,
+        stored: Option<&ActivityForm>,
+    ) -> ZawgyiReview {
+        if let Some(stored) = stored {
+            suspects.retain(|(field, _)| !self.same_as_stored(field, stored));
+        }
+        if suspects.is_empty() {
+            ZawgyiReview::Save
+        } else if self.zawgyi_choice() == ZawgyiChoice::Convert {
+            // Never empty: a line is suspect only when converting changes it.
+            ZawgyiReview::Converted(self.convert_zawgyi(&suspects))
+        } else {
+            ZawgyiReview::Warn(suspects.into_iter().map(|(field, _)| field).collect())
+        }
+    }
+
+    /// Would `field`, as typed here, be stored exactly as it is in `stored` (a form loaded
+    /// from the database)? Compared the way [`ActivityForm::validate`] normalizes it.
+    pub fn same_as_stored(&self, field: &str, stored: &ActivityForm) -> bool {
+        match field {
+            "title" => self.title.trim() == stored.title,
+            "summary" => self.summary.trim() == stored.summary,
+            "body" => self.body.replace("\r\n", "\n") == stored.body,
+            "location" => self.location.trim().replace("\r\n", "\n") == stored.location,
+            "links" => links(&self.links).is_ok_and(|l| links_as_stored(&l) == stored.links),
+            _ => false,
+        }
+    }
+}
+
 /// What `submit` needs beyond a draft; the activity's stored content and photo count.
 pub fn missing_for_submit(content: &ValidContent, photos_without_alt: usize) -> FieldErrors {
     let mut errors = FieldErrors::default();
@@ -293,5 +432,100 @@ mod tests {
             Some("activity-photos-need-alt")
         );
         assert!(is_language_tag("my") && is_language_tag("zh-hant") && !is_language_tag("english"));
+    }
+
+    /// "Migrant workers' rights training in Mae Sot", typed in Zawgyi, and in Unicode.
+    const ZAWGYI_TITLE: &str = "ေရႊ႕ေျပာင္းအလုပ္သမားမ်ား အခြင့္အေရး သင္တန္း in Mae Sot";
+    const UNICODE_TITLE: &str = "ရွှေ့ပြောင်းအလုပ်သမားများ အခွင့်အရေး သင်တန်း in Mae Sot";
+
+    #[test]
+    fn zawgyi_fields_are_found_and_converted_alone() {
+        let mut typed = ActivityForm {
+            title: ZAWGYI_TITLE.into(),
+            body: format!("{UNICODE_TITLE}\r\n\r\n{ZAWGYI_TITLE}\r\n"),
+            zawgyi: " convert ".into(),
+            ..form()
+        };
+        assert_eq!(typed.zawgyi_choice(), ZawgyiChoice::Convert);
+        let suspects = typed.zawgyi_suspects();
+        let fields: Vec<_> = suspects.iter().map(|(f, _)| *f).collect();
+        assert_eq!(fields, ["title", "body"]);
+        assert_eq!(typed.convert_zawgyi(&suspects), ["title", "body"]);
+        assert_eq!(typed.title, UNICODE_TITLE);
+        assert_eq!(
+            typed.body,
+            format!("{UNICODE_TITLE}\r\n\r\n{UNICODE_TITLE}\r\n")
+        );
+        assert_eq!(typed.summary, form().summary, "English is left alone");
+        assert!(typed.zawgyi_suspects().is_empty());
+        let unicode = ActivityForm {
+            title: UNICODE_TITLE.into(),
+            zawgyi: "yes".into(),
+            ..form()
+        };
+        assert!(unicode.zawgyi_suspects().is_empty());
+        assert_eq!(unicode.zawgyi_choice(), ZawgyiChoice::Ask);
+    }
+
+    #[test]
+    fn a_warning_holds_the_form_until_the_member_chooses() {
+        fn review(mut form: ActivityForm, stored: Option<&ActivityForm>) -> ZawgyiReview {
+            let suspects = form.zawgyi_to_review();
+            form.review_zawgyi(suspects, stored)
+        }
+        let typed = ActivityForm {
+            title: ZAWGYI_TITLE.into(),
+            ..form()
+        };
+        assert_eq!(
+            review(typed.clone(), None),
+            ZawgyiReview::Warn(vec!["title"])
+        );
+        // Saved before exactly as typed now: answered for then.
+        assert_eq!(review(typed.clone(), Some(&typed)), ZawgyiReview::Save);
+        let keep = ActivityForm {
+            zawgyi: "keep".into(),
+            ..typed.clone()
+        };
+        assert!(keep.zawgyi_to_review().is_empty());
+        assert_eq!(review(keep, None), ZawgyiReview::Save);
+        let mut convert = ActivityForm {
+            zawgyi: "convert".into(),
+            ..typed
+        };
+        let suspects = convert.zawgyi_to_review();
+        assert_eq!(
+            convert.review_zawgyi(suspects, None),
+            ZawgyiReview::Converted(vec!["title"])
+        );
+        assert_eq!(convert.title, UNICODE_TITLE);
+        assert!(convert.zawgyi_to_review().is_empty());
+    }
+
+    #[test]
+    fn stored_text_is_compared_as_validate_would_store_it() {
+        let stored = ActivityForm {
+            title: "A title".into(),
+            body: "a\nb".into(),
+            location: "Mae Sot\nYangon".into(),
+            links: "https://a.example.org https://a.example.org".into(),
+            ..Default::default()
+        };
+        let typed = ActivityForm {
+            title: " A title ".into(),
+            body: "a\r\nb".into(),
+            location: "Mae Sot\r\nYangon\r\n".into(),
+            links: "https://a.example.org\r\n".into(),
+            ..Default::default()
+        };
+        for field in TEXT_FIELDS {
+            assert!(typed.same_as_stored(field, &stored), "{field}");
+        }
+        let changed = ActivityForm {
+            body: "a\r\nc".into(),
+            ..typed
+        };
+        assert!(!changed.same_as_stored("body", &stored));
+        assert!(!changed.same_as_stored("event_start", &stored));
     }
 }

@@ -10,6 +10,7 @@ pub mod notices;
 pub mod photos;
 pub mod scheduler;
 pub mod slug;
+pub mod translations;
 mod write;
 
 pub use write::{Editor, create, update};

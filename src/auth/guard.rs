@@ -25,6 +25,10 @@ pub struct CurrentUser {
     pub must_change_password: bool,
     /// For the hidden field of every form the page renders.
     pub csrf_token: String,
+    /// The interface language the request asks for (`i18n::negotiate`).
+    pub language: &'static str,
+    /// Where the language switch returns to: this page, or the dashboard after a POST.
+    pub here: String,
 }
 
 impl CurrentUser {
@@ -82,6 +86,12 @@ pub async fn require_login(
         organization_id: user.organization_id,
         must_change_password: user.must_change_password,
         csrf_token: session::csrf_token(&session)?,
+        language: crate::i18n::negotiate(req.request()),
+        here: if req.method() == actix_web::http::Method::GET {
+            req.request().uri().to_string()
+        } else {
+            "/admin".to_owned()
+        },
     };
     req.extensions_mut().insert(current);
     let mut res = next.call(req).await?;

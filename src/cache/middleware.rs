@@ -41,11 +41,13 @@ pub async fn page_cache(
     let body = body::to_bytes(body)
         .await
         .map_err(|e| actix_web::error::ErrorInternalServerError(e.into()))?;
+    let precompress = cache.would_keep(body.len());
     let page = Arc::new(CachedPage::new(
         generation,
         head.headers().clone(),
         body,
         cache.content.changed_at(),
+        precompress,
     ));
     cache.insert(key, Arc::clone(&page));
     let answer = page.respond(&request);

@@ -80,6 +80,11 @@ impl PageCache {
         (page.generation() == self.generation()).then_some(page)
     }
 
+    /// Whether a page of `bytes` is likely to be kept (compressed forms add to its size).
+    fn would_keep(&self, bytes: usize) -> bool {
+        self.pages.is_some() && (bytes as u64) < self.largest_entry
+    }
+
     fn insert(&self, key: String, page: Arc<CachedPage>) {
         if let Some(pages) = &self.pages
             && (page.byte_size() as u64) <= self.largest_entry

@@ -21,18 +21,24 @@ pub struct CachedPage {
     headers: HeaderMap,
     etag: EntityTag,
     last_modified: HttpDate,
+    /// `etag` and `last_modified` as header values, formatted once rather than per answer.
+    etag_value: HeaderValue,
+    last_modified_value: HeaderValue,
     body: Bytes,
     encoded: Encoded,
 }
 
 impl CachedPage {
     /// A page from a handler's successful answer. `generation` was read before the
-    /// handler ran; `changed_at` is when public content last changed.
+    /// handler ran; `changed_at` is when public content last changed. `precompress` makes
+    /// its gzip and brotli forms now, for a page that will be kept: one served once is
+    /// compressed by the `Compress` middleware, and only for a browser that asks.
     pub fn new(
         generation: u64,
         mut headers: HeaderMap,
         body: Bytes,
         changed_at: SystemTime,
+        precompress: bool,
     ) -> CachedPage {
         let digest = Sha256::digest(&body);
         let etag = EntityTag::new_strong(hex16(&digest));
@@ -44,12 +50,22 @@ impl CachedPage {
         }
         // The body is what gets encoded here; lengths are recomputed per answer.
         headers.remove(header::CONTENT_LENGTH);
+        let last_modified = HttpDate::from(changed_at);
         CachedPage {
             generation,
             headers,
+            etag_value: header_value(&etag),
+            last_modified_value: header_value(&last_modified),
             etag,
-            last_modified: HttpDate::from(changed_at),
-            encoded: Encoded::of(&body),
+            last_modified,
+            encoded: if precompress {
+                Encoded::of(&body)
+            } else {
+                Encoded {
+                    gzip: None,
+                    brotli: None,
+                }
+            },
             body,
         }
     }
@@ -88,8 +104,8 @@ impl CachedPage {
 
     fn validators(&self, response: &mut actix_web::HttpResponseBuilder) {
         response
-            .insert_header(header::ETag(self.etag.clone()))
-            .insert_header(header::LastModified(self.last_modified));
+            .insert_header((header::ETAG, self.etag_value.clone()))
+            .insert_header((header::LAST_MODIFIED, self.last_modified_value.clone()));
     }
 
     /// RFC 9110 §13.2.2: If-None-Match decides when present; If-Modified-Since otherwise.
@@ -108,6 +124,11 @@ impl CachedPage {
             Err(_) => false,
         }
     }
+}
+
+/// A validator as a header value. Both kinds always format to valid header text.
+fn header_value(value: &impl std::fmt::Display) -> HeaderValue {
+    HeaderValue::from_str(&value.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
 fn hex16(digest: &[u8]) -> String {

@@ -92,6 +92,8 @@ impl Db {
     /// Opens the database at `path`, creating it and running pending migrations first.
     /// Returns the handle and whether the database was brand new.
     pub fn open(path: &Path, options: &DbOptions) -> anyhow::Result<(Self, bool)> {
+        // Before any connection opens: the search's ranking function, planner settings.
+        crate::search::connection::register();
         let created = migrations::migrate(path, options.busy_timeout)?;
         let statements = Arc::new(AtomicU64::new(0));
         let content = Arc::new(ContentVersion::default());

@@ -87,6 +87,7 @@ diesel::table! {
         created_by -> Nullable<Integer>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        translation_of -> Nullable<Integer>,
     }
 }
 

@@ -20,6 +20,7 @@ use crate::db::models::activities::{self as acts, NewAttachment, NewPhoto, NewRe
 use crate::db::models::media::{self, NewStoredFile};
 use crate::db::models::moderation::{self, NewModerationEvent};
 use crate::db::models::site::{self, NewCategory, NewOrganization, NewPage};
+use crate::db::models::translations;
 use crate::markdown;
 use crate::media::images::{self, PreparedImage};
 use crate::media::sha256_hex;
@@ -77,6 +78,8 @@ struct Activity {
     photos: Vec<Photo>,
     #[serde(default)]
     attachments: Vec<Attachment>,
+    /// The slug of the activity this one translates.
+    translation_of: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -203,6 +206,7 @@ pub fn fill(db: &Db, store: &MediaStore, timezone: chrono_tz::Tz) -> anyhow::Res
                 .copied()
                 .with_context(|| format!("unknown {what} {slug}"))
         };
+        let mut activity_ids: HashMap<&str, i32> = HashMap::new();
         for a in &content.activities {
             let organization_id = lookup(&org_ids, &a.organization, "organization")?;
             let published_at = a
@@ -211,6 +215,7 @@ pub fn fill(db: &Db, store: &MediaStore, timezone: chrono_tz::Tz) -> anyhow::Res
                 .map(|t| site_time_to_utc(t, timezone))
                 .transpose()?;
             let activity_id = acts::insert_activity(conn, &a.slug, organization_id, None)?;
+            activity_ids.insert(a.slug.as_str(), activity_id);
             let body_html = markdown::render(&a.body);
             let revision_id = acts::insert_revision(
                 conn,
@@ -308,6 +313,12 @@ pub fn fill(db: &Db, store: &MediaStore, timezone: chrono_tz::Tz) -> anyhow::Res
                 },
             )?;
             summary.activities += 1;
+        }
+        for a in &content.activities {
+            if let Some(original) = &a.translation_of {
+                let original = lookup(&activity_ids, original, "original activity")?;
+                translations::move_set(conn, activity_ids[a.slug.as_str()], original)?;
+            }
         }
         for (i, p) in content.pages.iter().enumerate() {
             site::insert_page(

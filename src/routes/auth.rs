@@ -34,12 +34,12 @@ fn see_other(location: &str) -> HttpResponse {
 }
 
 fn login_page(
+    layout: Layout,
     session: &Session,
     status: StatusCode,
     email: String,
     error: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
-    let layout = Layout::new("en");
     let page = LoginPage {
         csrf_token: session::csrf_token(session)?,
         email,
@@ -55,11 +55,11 @@ fn login_page(
 }
 
 /// The login form; starts a session for its CSRF token (the only public page that does).
-pub async fn show_login(session: Session) -> Result<HttpResponse, AppError> {
+pub async fn show_login(layout: Layout, session: Session) -> Result<HttpResponse, AppError> {
     if session::user_id(&session)?.is_some() {
         return Ok(see_other("/admin"));
     }
-    login_page(&session, StatusCode::OK, String::new(), None)
+    login_page(layout, &session, StatusCode::OK, String::new(), None)
 }
 
 #[derive(Default, Deserialize)]
@@ -98,12 +98,14 @@ pub async fn log_in(
             }))
         }
         LoginOutcome::Invalid => login_page(
+            Layout::for_request(&req),
             &session,
             StatusCode::UNPROCESSABLE_ENTITY,
             form.email,
             Some("login-invalid"),
         ),
         LoginOutcome::Throttled => login_page(
+            Layout::for_request(&req),
             &session,
             StatusCode::TOO_MANY_REQUESTS,
             form.email,

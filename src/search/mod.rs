@@ -6,10 +6,17 @@
 //! Chinese word like 移民, a Thai word like คน) are looked up as substrings instead; single
 //! characters are left out and the page says so. A query with nothing left asks for a word
 //! of at least two characters.
+//!
+//! Cap: a search ranks its [`CANDIDATES`] most recently added matches, not all of them, so
+//! that a word found in most of 100 000 activities costs what a rare one does. The page says
+//! so when a search finds more.
 
+pub mod connection;
 pub mod query;
+pub mod rank;
 pub mod snippet;
 
-/// At most this many results are ranked and shown (20 pages): a bound on the work of a
-/// query whatever the size of the site, and more than anyone reads.
-pub const MAX_RESULTS: i64 = 200;
+/// At most this many matches, the most recently added, are ranked and can be shown (100
+/// pages): a bound on the work of a query whatever the size of the site, and more than
+/// anyone reads.
+pub const CANDIDATES: i64 = 300;

@@ -93,6 +93,15 @@ fn entry(item: &FeedItem, base: &BaseUrl) -> Entry {
     let url = base.join(&format!("/activities/{}", item.slug));
     let body = SanitizedHtml::from_stored(item.body_html.clone());
     let mut links = vec![link("alternate", url.clone(), Some("text/html"))];
+    // The same activity in its other languages.
+    links.extend(item.translations.iter().map(|(language, slug)| Link {
+        hreflang: Some(language.clone()),
+        ..link(
+            "alternate",
+            base.join(&format!("/activities/{slug}")),
+            Some("text/html"),
+        )
+    }));
     links.extend(item.attachments.iter().map(|a| Link {
         rel: "enclosure".to_owned(),
         href: base.join(&format!("/media/{}", a.path)),
@@ -181,6 +190,7 @@ mod tests {
             language: "th".into(),
             organization_name: "MAP Foundation".into(),
             organization_slug: "map-foundation".into(),
+            translations: vec![("en".into(), "imd-2016-english".into())],
             categories: vec![CategoryRow {
                 id: 1,
                 slug: "trainings".into(),
@@ -235,11 +245,16 @@ mod tests {
                     "alternate",
                     "https://portal.example:8443/activities/imd-2016"
                 ),
+                (
+                    "alternate",
+                    "https://portal.example:8443/activities/imd-2016-english"
+                ),
                 ("enclosure", "https://portal.example:8443/media/cd/ef.pdf")
             ]
         );
-        assert_eq!(entry.links[1].length.as_deref(), Some("2048"));
-        assert_eq!(entry.links[1].mime_type.as_deref(), Some("application/pdf"));
+        assert_eq!(entry.links[1].hreflang.as_deref(), Some("en"));
+        assert_eq!(entry.links[2].length.as_deref(), Some("2048"));
+        assert_eq!(entry.links[2].mime_type.as_deref(), Some("application/pdf"));
         let content = entry.content.as_ref().unwrap();
         let html = content.value.as_deref().unwrap();
         assert!(

@@ -22,6 +22,8 @@ pub const MAX_URLS: usize = 50_000;
 pub const CONTENT_TYPE: &str = "application/xml; charset=utf-8";
 
 const NAMESPACE: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+/// For the alternates of translated activities, as search engines read them.
+const XHTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 
 /// A page and when it last changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +31,9 @@ pub struct UrlEntry {
     /// Root-relative.
     pub path: String,
     pub lastmod: Option<NaiveDateTime>,
+    /// The page in each language of its set of translations, itself included, as
+    /// (language, root-relative path): `<xhtml:link rel="alternate" hreflang>`.
+    pub alternates: Vec<(String, String)>,
 }
 
 /// Every public page: the home page, lists, activities and editable pages. A list changed
@@ -61,14 +66,17 @@ pub fn entries(stamps: &SiteStamps, timezone: Tz) -> Vec<UrlEntry> {
     let mut out = vec![UrlEntry {
         path: "/".into(),
         lastmod: latest,
+        alternates: Vec::new(),
     }];
     out.extend(stamps.categories.iter().map(|(id, slug)| UrlEntry {
         path: format!("/category/{slug}"),
         lastmod: by_category.get(id).copied(),
+        alternates: Vec::new(),
     }));
     out.push(UrlEntry {
         path: "/organizations".into(),
         lastmod: stamps.organizations.iter().map(|o| o.2).max(),
+        alternates: Vec::new(),
     });
     out.extend(stamps.organizations.iter().map(|(id, slug, updated)| {
         UrlEntry {
@@ -78,19 +86,31 @@ pub fn entries(stamps: &SiteStamps, timezone: Tz) -> Vec<UrlEntry> {
                     .get(id)
                     .map_or(*updated, |&a| a.max(*updated)),
             ),
+            alternates: Vec::new(),
         }
     }));
     out.extend(by_month.iter().rev().map(|(&(year, month), &at)| UrlEntry {
         path: format!("/archive/{year}/{month:02}"),
         lastmod: Some(at),
+        alternates: Vec::new(),
     }));
-    out.extend(stamps.activities.iter().map(|a| UrlEntry {
-        path: format!("/activities/{}", a.slug),
-        lastmod: Some(a.updated_at),
+    out.extend(stamps.activities.iter().map(|a| {
+        UrlEntry {
+            path: format!("/activities/{}", a.slug),
+            lastmod: Some(a.updated_at),
+            alternates: stamps
+                .translations
+                .get(&a.slug)
+                .into_iter()
+                .flatten()
+                .map(|(language, slug)| (language.clone(), format!("/activities/{slug}")))
+                .collect(),
+        }
     }));
     out.extend(stamps.pages.iter().map(|(slug, updated)| UrlEntry {
         path: format!("/pages/{slug}"),
         lastmod: Some(*updated),
+        alternates: Vec::new(),
     }));
     out
 }
@@ -135,6 +155,7 @@ fn urlset(entries: &[UrlEntry], base: &BaseUrl) -> io::Result<String> {
     writer
         .create_element("urlset")
         .with_attribute(("xmlns", NAMESPACE))
+        .with_attribute(("xmlns:xhtml", XHTML_NAMESPACE))
         .write_inner_content(|w| {
             for entry in entries {
                 w.create_element("url").write_inner_content(|w| {
@@ -143,6 +164,13 @@ fn urlset(entries: &[UrlEntry], base: &BaseUrl) -> io::Result<String> {
                     if let Some(at) = entry.lastmod {
                         w.create_element("lastmod")
                             .write_text_content(BytesText::new(&w3c(at)))?;
+                    }
+                    for (language, path) in &entry.alternates {
+                        w.create_element("xhtml:link")
+                            .with_attribute(("rel", "alternate"))
+                            .with_attribute(("hreflang", language.as_str()))
+                            .with_attribute(("href", base.join(path).as_str()))
+                            .write_empty()?;
                     }
                     Ok(())
                 })?;
@@ -210,6 +238,10 @@ mod tests {
             ],
             organizations: vec![(1, "mmn".into(), at("2015-01-01 00:00"))],
             pages: vec![("about".into(), at("2014-05-05 05:05"))],
+            translations: HashMap::from([(
+                "a".to_owned(),
+                vec![("en".into(), "a".into()), ("th".into(), "a-th".into())],
+            )]),
         }
     }
 
@@ -236,8 +268,12 @@ mod tests {
         let single = document(&list, None, &base, MAX_URLS).unwrap().unwrap();
         assert!(single.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset"));
         assert!(single.contains(
-            "<loc>https://x.org/activities/a</loc><lastmod>2016-12-01T10:00:00+00:00</lastmod>"
-        ));
+            "<loc>https://x.org/activities/a</loc><lastmod>2016-12-01T10:00:00+00:00</lastmod>\
+             <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://x.org/activities/a\"/>\
+             <xhtml:link rel=\"alternate\" hreflang=\"th\" href=\"https://x.org/activities/a-th\"/></url>"
+        ), "{single}");
+        assert!(single.contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
+        assert_eq!(single.matches("<xhtml:link").count(), 2);
         assert_eq!(document(&list, Some(1), &base, MAX_URLS).unwrap(), None);
 
         let index = document(&list, None, &base, 5).unwrap().unwrap();

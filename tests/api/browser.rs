@@ -37,9 +37,17 @@ impl<'a> Browser<'a> {
     }
 
     pub async fn get(&mut self, path: &str) -> Response {
+        self.get_with(path, &[]).await
+    }
+
+    /// GETs `path` with extra headers, e.g. `Accept-Language`.
+    pub async fn get_with(&mut self, path: &str, extra_headers: &[(&str, &str)]) -> Response {
         let mut request = self.client.get(self.app.url(path));
         if let Some(cookie) = &self.cookie {
             request = request.header("cookie", cookie);
+        }
+        for (name, value) in extra_headers {
+            request = request.header(*name, *value);
         }
         let response = request.send().await.unwrap();
         self.keep_cookie(&response);

@@ -20,8 +20,10 @@ mod disk_full;
 mod error_pages;
 mod feeds;
 mod fixtures;
+mod fonts;
 mod health;
 mod hostile;
+mod languages;
 mod lifecycle;
 mod limits;
 mod locking;
@@ -35,6 +37,7 @@ mod public_pages;
 mod restore;
 mod search;
 mod shutdown;
+mod zawgyi;
 
 /// A count from the test's database, for assertions.
 pub fn helpers_count(app: &helpers::TestApp, sql: &str) -> i64 {

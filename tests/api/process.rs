@@ -62,11 +62,36 @@ impl ServerProcess {
             .recv_timeout(Duration::from_secs(20))
             .expect("the portal logs the address it listens on");
         let stdout = child.stdout.take();
-        ServerProcess {
+        let server = ServerProcess {
             child,
             port,
             stdout,
             stderr_lines,
+        };
+        server.wait_until_serving();
+        server
+    }
+
+    /// The address is logged when the socket is bound, before the one-time password is
+    /// printed and before SIGTERM is handled: until the first answer, a stop could cut the
+    /// process short. Gives up quietly, so tests of a portal that never answers still run.
+    fn wait_until_serving(&self) {
+        use std::io::Write;
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(20) {
+            let answered = std::net::TcpStream::connect(("127.0.0.1", self.port))
+                .and_then(|mut stream| {
+                    stream.set_read_timeout(Some(Duration::from_secs(2)))?;
+                    stream.write_all(b"GET /healthz HTTP/1.0\r\n\r\n")?;
+                    let mut first = [0u8; 12];
+                    stream.read_exact(&mut first)?;
+                    Ok(first.starts_with(b"HTTP/"))
+                })
+                .unwrap_or(false);
+            if answered {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
         }
     }
 

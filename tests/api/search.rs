@@ -9,6 +9,7 @@ use tokio::sync::OnceCell;
 use crate::fixtures::{self, Writing};
 use crate::helpers::{Page, TestApp};
 use crate::tools::HtmlChecker;
+use mmn_portal::search::CANDIDATES;
 
 /// The demo portal the read-only tests of this file share.
 async fn demo() -> &'static TestApp {
@@ -562,6 +563,109 @@ async fn filters_narrow_the_results_and_pages_follow() {
     );
 }
 
+/// `count` published activities of `organization` in one transaction, slugs `{prefix}-1`…,
+/// each mentioning `word` in its body; later numbers are added later (higher ids).
+fn bulk_published(app: &TestApp, organization: i32, prefix: &str, count: usize, word: &str) {
+    fixtures::execute(
+        app,
+        &format!(
+            "BEGIN IMMEDIATE;
+             WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count})
+             INSERT INTO activities (slug, organization_id) SELECT '{prefix}-' || i, {organization} FROM n;
+             INSERT INTO activity_revisions (activity_id, number, state, title, summary, body, body_html)
+             SELECT id, 1, 'published', 'Report ' || id, 'Field notes.',
+                    'Notes on {word} sightings, number ' || id || '.', '<p>Notes</p>'
+               FROM activities WHERE slug LIKE '{prefix}-%';
+             UPDATE activities
+                SET current_revision_id = (SELECT r.id FROM activity_revisions r WHERE r.activity_id = activities.id),
+                    live_revision_id = (SELECT r.id FROM activity_revisions r WHERE r.activity_id = activities.id),
+                    published_at = datetime('2020-01-01', '+' || id || ' hours')
+              WHERE slug LIKE '{prefix}-%';
+             COMMIT;"
+        ),
+    );
+}
+
+#[tokio::test]
+async fn a_search_ranks_its_most_recent_matches_says_so_and_pages_through_them() {
+    let app = &TestApp::spawn().await;
+    let org = fixtures::organization(app, "birders", "Birders Network");
+    let cap = usize::try_from(CANDIDATES).unwrap();
+    let extra = 15;
+    bulk_published(app, org, "bulk", cap + extra, "zebrafinch");
+    // A title match counts most, but only among the kept matches: the oldest one is
+    // beyond the cap, the newest one comes first.
+    fixtures::execute(
+        app,
+        &format!(
+            "UPDATE activity_revisions SET title = 'Zebrafinch census' \
+              WHERE activity_id IN (SELECT id FROM activities WHERE slug IN ('bulk-1', 'bulk-{}'))",
+            cap + extra - 3
+        ),
+    );
+
+    let first = search(app, "zebrafinch").await;
+    assert_eq!(
+        first.texts(".search-status"),
+        [format!("More than {} activities found.", CANDIDATES)]
+    );
+    assert!(
+        first
+            .texts(".search-note")
+            .iter()
+            .any(|n| n.contains(&format!("the {CANDIDATES} most recently added matches"))),
+        "{:?}",
+        first.texts(".search-note")
+    );
+    assert_eq!(found(&first)[0], format!("bulk-{}", cap + extra - 3));
+
+    let pages = cap.div_ceil(10);
+    let mut seen = Vec::new();
+    for n in 1..=pages {
+        let page = search_path(app, &format!("/search?q=zebrafinch&page={n}")).await;
+        let next = page.attrs("nav.pagination a[rel=next]", "href");
+        assert_eq!(next.is_empty(), n == pages, "page {n} of {pages}");
+        seen.extend(found(&page));
+    }
+    assert_eq!(seen.len(), cap, "every kept match is on some page");
+    let mut distinct = seen.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), cap, "no match on two pages");
+    for old in 1..=extra {
+        assert!(
+            !seen.contains(&format!("bulk-{old}")),
+            "bulk-{old} is older than the kept matches"
+        );
+    }
+    let beyond = app
+        .get_page(&format!("/search?q=zebrafinch&page={}", pages + 1))
+        .await;
+    assert_eq!(beyond.status, StatusCode::NOT_FOUND);
+
+    // Query syntax and hostile wrappers around a capped word still answer, capped too.
+    for q in [
+        "\"zebrafinch",
+        "zebrafinch*",
+        "(zebrafinch",
+        "zebrafinch AND",
+        "zebrafinch -zzzqqq",
+    ] {
+        let page = search(app, q).await;
+        assert_eq!(found(&page), found(&first), "{q}");
+        assert_eq!(
+            page.texts(".search-status"),
+            first.texts(".search-status"),
+            "{q}"
+        );
+    }
+    // Fewer matches than the cap are counted exactly.
+    bulk_published(app, org, "few", 3, "kestrelwatch");
+    let few = search(app, "kestrelwatch").await;
+    assert_eq!(few.texts(".search-status"), ["3 activities found."]);
+    assert!(few.texts(".search-note").is_empty());
+}
+
 #[tokio::test]
 async fn a_search_makes_a_fixed_number_of_queries() {
     let app = &TestApp::spawn_with(|c| {
@@ -575,10 +679,11 @@ async fn a_search_makes_a_fixed_number_of_queries() {
         app.get(&path).await;
         counts.push(app.statements_for(&path).await);
     }
-    // Finding something costs one statement more than finding nothing (the page's rows).
+    // The matches, ranked as they are read, in one statement; finding something costs one
+    // more (the page's rows, highlighted).
     let (found, nothing) = counts.split_at(3);
     assert!(
-        found.iter().all(|&n| n == found[0] && n > 0 && n <= 7) && nothing[0] == found[0] - 1,
+        found.iter().all(|&n| n == found[0] && n > 0 && n <= 6) && nothing[0] == found[0] - 1,
         "{counts:?}"
     );
 }

@@ -42,10 +42,23 @@ impl Chromium {
     /// A browser on the portal at `base`, with the window `size`; `journey` starts the
     /// names of its screenshots.
     pub async fn open(&self, base: &str, journey: &'static str, size: (u32, u32)) -> Browser {
+        self.open_with_env(base, journey, size, &[]).await
+    }
+
+    /// [`Chromium::open`], with variables added to the environment of chromedriver and so
+    /// of Chromium (`FONTCONFIG_FILE`: a machine with other fonts).
+    pub async fn open_with_env(
+        &self,
+        base: &str,
+        journey: &'static str,
+        size: (u32, u32),
+        env: &[(&str, &std::ffi::OsStr)],
+    ) -> Browser {
         let port = free_port();
         let driver = ProcessGroup(
             Command::new("chromedriver")
                 .arg(format!("--port={port}"))
+                .envs(env.iter().copied())
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())

@@ -17,8 +17,9 @@ const TEST: &str = "keyboard::every_admin_action_is_reachable_by_keyboard";
 const MARK: &str = "
 let n = 0;
 for (const e of document.querySelectorAll(
-    'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]')) {
-  if (e.disabled || e.getAttribute('tabindex') === '-1' || e.getClientRects().length === 0) continue;
+    'a[href], button, summary, input:not([type=hidden]), select, textarea, [tabindex]')) {
+  // checkVisibility: also false inside a closed <details>, which Tab skips.
+  if (e.disabled || e.getAttribute('tabindex') === '-1' || !e.checkVisibility()) continue;
   e.dataset.kb = String(n++);
 }
 return n;";

@@ -28,3 +28,8 @@ mod moderation;
 mod page_checks;
 mod self_check;
 mod visitor;
+
+// Issue 10: a page fetches the web fonts of the scripts it shows, and no others; a reader
+// switches language and follows a translation.
+mod fonts;
+mod languages;

@@ -14,4 +14,5 @@ pub mod photos;
 pub mod public;
 pub mod sessions;
 pub mod site;
+pub mod translations;
 pub mod users;

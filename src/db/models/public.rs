@@ -7,6 +7,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::dsl::exists;
 use diesel::prelude::*;
 
+use super::translations::{self, LiveMember};
+
 use crate::db::schema::{
     activities, activity_revisions, attachments, categories, image_variants, organizations, photos,
     revision_categories, revision_links, revision_partners, stored_files,
@@ -392,6 +394,19 @@ pub struct ActivityDetail {
     pub photos: Vec<Picture>,
     pub attachments: Vec<AttachmentRow>,
     pub links: Vec<(String, String)>,
+    /// The other published languages of this activity, original first.
+    pub translations: Vec<LiveMember>,
+    /// What this translation shows of its original's, having none of its own.
+    pub shared_from: Option<SharedFrom>,
+}
+
+/// Photos or documents a translation shows from its original.
+#[derive(Debug, Clone)]
+pub struct SharedFrom {
+    /// The original's language, which its alt texts, captions and titles are written in.
+    pub language: String,
+    pub photos: bool,
+    pub documents: bool,
 }
 
 #[derive(Debug, Clone, Queryable)]
@@ -408,7 +423,7 @@ pub fn activity_by_slug(
     conn: &mut SqliteConnection,
     slug: &str,
 ) -> QueryResult<Option<ActivityDetail>> {
-    let Some((card_row, body_html)) = published!()
+    let Some((card_row, body_html, (activity_id, translation_of))) = published!()
         .filter(activities::slug.eq(slug))
         .select((
             (
@@ -425,8 +440,9 @@ pub fn activity_by_slug(
                 organizations::slug,
             ),
             activity_revisions::body_html,
+            (activities::id, activities::translation_of),
         ))
-        .first::<(CardRow, String)>(conn)
+        .first::<(CardRow, String, (i32, Option<i32>))>(conn)
         .optional()?
     else {
         return Ok(None);
@@ -449,22 +465,33 @@ pub fn activity_by_slug(
         .order(organizations::name)
         .select((organizations::slug, organizations::name))
         .load(conn)?;
-    let photos = pictures_of(conn, &[revision_id])?
-        .into_iter()
-        .map(|(_, _, p)| p)
-        .collect();
-    let attachments = attachments::table
-        .inner_join(stored_files::table)
-        .filter(attachments::revision_id.eq(revision_id))
-        .order(attachments::position)
-        .select((
-            attachments::title,
-            attachments::language,
-            attachments::file_name,
-            stored_files::path,
-            stored_files::byte_size,
-        ))
-        .load(conn)?;
+    let mut photos = photos_of(conn, revision_id)?;
+    let mut attachments = attachments_of(conn, revision_id)?;
+    let root = translation_of.unwrap_or(activity_id);
+    let mut translations = translations::live_members(conn, root)?;
+    // Shared, not copied: a translation without photos (or documents) shows the original's.
+    let original = translations
+        .iter()
+        .find(|m| m.id == root && m.id != activity_id)
+        .filter(|_| photos.is_empty() || attachments.is_empty());
+    let mut shared_from = None;
+    if let Some(original) = original {
+        let mut shared = SharedFrom {
+            language: original.language.clone(),
+            photos: false,
+            documents: false,
+        };
+        if photos.is_empty() {
+            photos = photos_of(conn, original.live_revision_id)?;
+            shared.photos = !photos.is_empty();
+        }
+        if attachments.is_empty() {
+            attachments = attachments_of(conn, original.live_revision_id)?;
+            shared.documents = !attachments.is_empty();
+        }
+        shared_from = (shared.photos || shared.documents).then_some(shared);
+    }
+    translations.retain(|m| m.id != activity_id);
     let links = revision_links::table
         .filter(revision_links::revision_id.eq(revision_id))
         .order(revision_links::position)
@@ -492,7 +519,34 @@ pub fn activity_by_slug(
         photos,
         attachments,
         links,
+        translations,
+        shared_from,
     }))
+}
+
+fn photos_of(conn: &mut SqliteConnection, revision_id: i32) -> QueryResult<Vec<Picture>> {
+    Ok(pictures_of(conn, &[revision_id])?
+        .into_iter()
+        .map(|(_, _, p)| p)
+        .collect())
+}
+
+fn attachments_of(
+    conn: &mut SqliteConnection,
+    revision_id: i32,
+) -> QueryResult<Vec<AttachmentRow>> {
+    attachments::table
+        .inner_join(stored_files::table)
+        .filter(attachments::revision_id.eq(revision_id))
+        .order(attachments::position)
+        .select((
+            attachments::title,
+            attachments::language,
+            attachments::file_name,
+            stored_files::path,
+            stored_files::byte_size,
+        ))
+        .load(conn)
 }
 
 /// The published activities just older and just newer than the one published at

@@ -25,7 +25,7 @@ pub struct AccountPage {
 }
 
 fn page(user: CurrentUser, changed: bool, errors: &AccountErrors) -> AccountPage {
-    let layout = Layout::new("en");
+    let layout = Layout::for_user(&user);
     AccountPage {
         current_password_error: errors.current_password.map(|id| layout.t(id)),
         new_password_error: errors.password.map(|id| layout.t(id)),

@@ -101,7 +101,7 @@ fn page(
     list: AttachmentList,
     problem: Option<Problem>,
 ) -> AttachmentsPage {
-    let layout = Layout::new("en");
+    let layout = Layout::for_user(&user);
     let attachments = list
         .attachments
         .into_iter()

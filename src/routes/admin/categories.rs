@@ -56,7 +56,7 @@ async fn page(
     saved: bool,
 ) -> Result<CategoriesPage, AppError> {
     let stored = db.read(|conn| Ok(categories::list(conn)?)).await?;
-    let layout = Layout::new("en");
+    let layout = Layout::for_user(&user);
     let (mut form, mut errors) = (CategoryFields::default(), FieldMessages::default());
     let mut refused_row = None;
     match refused {

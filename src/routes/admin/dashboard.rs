@@ -53,7 +53,7 @@ pub async fn show_dashboard(
             Ok((count(conn, waiting_state)?, count(conn, State::Draft)?))
         })
         .await?;
-    let layout = Layout::new("en");
+    let layout = Layout::for_user(&user);
     let layout_drafts = layout.t_count("dashboard-drafts", drafts);
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("count", waiting_count);

@@ -15,6 +15,7 @@ mod organizations;
 mod own_organization;
 mod pages;
 mod photos;
+mod translations;
 mod users;
 
 use actix_web::dev::ServiceRequest;
@@ -86,6 +87,9 @@ admin_routes! {
     POST "/activities/{id}/attachments"  Member      => attachments::upload_attachments;
     POST "/attachments/{id}"             Member      => attachments::update_attachment;
     POST "/attachments/{id}/delete"      Member      => attachments::delete_attachment;
+    GET  "/activities/{id}/translations" Member      => translations::show_translations;
+    POST "/activities/{id}/translations" Member      => translations::link_translation;
+    POST "/activities/{id}/translations/leave" Member => translations::leave_translations;
     GET  "/media/{path:.+}"              Member      => crate::routes::media::serve_private;
     GET  "/moderation"                   Secretariat => activities::moderation_queue;
     GET  "/moderation/history"           Secretariat => activities::moderation_history;

@@ -55,7 +55,7 @@ async fn page(
     saved: bool,
 ) -> Result<OrganizationEditPage, AppError> {
     let (organization, logo) = organization_with_logo(db, id).await?;
-    let layout = Layout::new("en");
+    let layout = Layout::for_user(&user);
     let form = refused.form.unwrap_or_else(|| OrganizationFields {
         name: organization.name.clone(),
         slug: organization.slug.clone(),

@@ -56,7 +56,7 @@ async fn page(
     let organizations = db
         .read(|conn| Ok(organizations::list_with_account_counts(conn)?))
         .await?;
-    let layout = Layout::new("en");
+    let layout = Layout::for_user(&user);
     Ok(OrganizationsPage {
         countries: country_options(&layout),
         errors: FieldMessages::new(errors, &layout),

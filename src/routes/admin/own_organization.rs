@@ -53,7 +53,7 @@ async fn page(
     saved: bool,
 ) -> Result<OwnOrganizationPage, AppError> {
     let (organization, logo) = organization_with_logo(db, own_id(&user)?).await?;
-    let layout = Layout::new("en");
+    let layout = Layout::for_user(&user);
     let form = form.unwrap_or_else(|| ProfileFields {
         website: organization.website.clone().unwrap_or_default(),
         profile: organization.profile.clone(),

@@ -34,7 +34,7 @@ pub async fn list_pages(
     html_response(
         StatusCode::OK,
         &PagesPage {
-            layout: Layout::new("en"),
+            layout: Layout::for_user(&user),
             user: user.into_inner(),
             pages,
         },
@@ -63,7 +63,7 @@ async fn edit_page_of(
     let page = db
         .read(move |conn| pages::find_by_slug(conn, &slug)?.ok_or(AppError::NotFound))
         .await?;
-    let layout = Layout::new("en");
+    let layout = Layout::for_user(&user);
     let (form, errors) = match refused {
         Some((form, errors)) => (form, FieldMessages::new(&errors, &layout)),
         None => (

@@ -160,7 +160,7 @@ pub async fn upload_photos(
         None if refused => StatusCode::UNPROCESSABLE_ENTITY,
         None => return Ok(see_other(&edit_page(id))),
     };
-    let layout = Layout::new("en");
+    let layout = Layout::for_user(&user);
     let page = PhotoUploadPage {
         files: files
             .into_iter()

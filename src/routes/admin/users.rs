@@ -62,7 +62,7 @@ async fn users_page(
     let (accounts, organizations) = db
         .read(|conn| Ok((users::list(conn)?, public::organizations(conn)?)))
         .await?;
-    let layout = Layout::new("en");
+    let layout = Layout::for_user(&user);
     Ok(UsersPage {
         email_error: errors.email.map(|id| layout.t(id)),
         role_error: role_error.map(|id| layout.t(id)),
@@ -105,7 +105,7 @@ fn credentials_page(
     html_response(
         StatusCode::OK,
         &CredentialsPage {
-            layout: Layout::new("en"),
+            layout: Layout::for_user(&user),
             user,
             credentials,
         },

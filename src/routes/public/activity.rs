@@ -9,13 +9,13 @@ use serde_json::{Value, json};
 use super::view::{Card, Image, media_url};
 use crate::config::Site;
 use crate::db::Db;
-use crate::db::models::public::{self, ActivityCard, ActivityDetail};
+use crate::db::models::public::{self, ActivityCard, ActivityDetail, SharedFrom};
 use crate::error::AppError;
 use crate::markdown::SanitizedHtml;
 use crate::media::documents::DocumentKind;
 use crate::media::human_size;
 use crate::sharing::{self, JsonLd, ShareImage, ShareMeta};
-use crate::templates::Layout;
+use crate::templates::{Alternate, Layout};
 
 pub struct Link {
     pub url: String,
@@ -49,6 +49,14 @@ pub struct ActivityPage {
     partners: Vec<Link>,
     photos: Vec<PhotoView>,
     attachments: Vec<AttachmentView>,
+    /// The language the photos' alt texts and captions are written in: the original's,
+    /// when this translation shows the original's photos.
+    media_lang: String,
+    /// "Shared with the English original", under photos or documents that are.
+    photos_note: Option<String>,
+    documents_note: Option<String>,
+    /// "Also in: ไทย · English".
+    also_in: Vec<Alternate>,
     press: Vec<Link>,
     previous: Option<Link>,
     next: Option<Link>,
@@ -57,6 +65,7 @@ pub struct ActivityPage {
 }
 
 pub async fn show_activity(
+    layout: Layout,
     slug: web::Path<String>,
     db: web::Data<Db>,
     site: web::Data<Site>,
@@ -89,7 +98,11 @@ pub async fn show_activity(
     );
     let share = ShareMeta::article(&detail.card.title, &detail.card.summary, url.clone())
         .with_image(preview);
-    let layout = Layout::new("en").with_canonical(url).with_share(share);
+    let alternates = alternates(&detail, &url, &site, &layout);
+    let layout = layout
+        .with_canonical(url)
+        .with_share(share)
+        .with_alternates(alternates);
     let to_link = |(slug, title): (String, String)| Link {
         url: format!("/activities/{slug}"),
         title,
@@ -102,10 +115,29 @@ pub async fn show_activity(
         photos,
         attachments,
         links,
+        translations: _,
+        shared_from,
     } = detail;
     Ok(ActivityPage {
         card: Card::new(&card, &layout, site.timezone),
         content_lang: card.language.clone(),
+        media_lang: shared_from
+            .as_ref()
+            .filter(|shared| shared.photos)
+            .map_or_else(|| card.language.clone(), |shared| shared.language.clone()),
+        photos_note: shared_note(shared_from.as_ref().filter(|s| s.photos), &layout),
+        documents_note: shared_note(shared_from.as_ref().filter(|s| s.documents), &layout),
+        also_in: layout
+            .alternates
+            .iter()
+            .filter(|a| a.language != card.language)
+            .map(|a| Alternate {
+                language: a.language.clone(),
+                name: a.name.clone(),
+                url: a.url.clone(),
+                path: a.path.clone(),
+            })
+            .collect(),
         body: SanitizedHtml::from_stored(body_html),
         categories: categories
             .into_iter()
@@ -151,6 +183,42 @@ pub async fn show_activity(
         json_ld,
         layout,
     })
+}
+
+fn shared_note(shared: Option<&SharedFrom>, layout: &Layout) -> Option<String> {
+    shared.map(|shared| {
+        let language = layout.language_name(&shared.language);
+        layout.t_with("shared-from-original", "language", &language)
+    })
+}
+
+/// This activity and its published translations, each in its language, for `hreflang`.
+/// Empty when it has none, as a page without alternates should not claim to be one.
+fn alternates(detail: &ActivityDetail, url: &str, site: &Site, layout: &Layout) -> Vec<Alternate> {
+    if detail.translations.is_empty() {
+        return Vec::new();
+    }
+    let this = (
+        detail.card.language.as_str(),
+        detail.card.slug.as_str(),
+        url.to_owned(),
+    );
+    std::iter::once(this)
+        .chain(detail.translations.iter().map(|t| {
+            let path = format!("/activities/{}", t.slug);
+            (
+                t.language.as_str(),
+                t.slug.as_str(),
+                site.base_url.join(&path),
+            )
+        }))
+        .map(|(language, slug, url)| Alternate {
+            language: language.to_owned(),
+            name: layout.language_name(language),
+            url,
+            path: format!("/activities/{slug}"),
+        })
+        .collect()
 }
 
 /// The activity as a schema.org `Event`: what happened, when, where and who organized it.

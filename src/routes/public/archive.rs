@@ -25,7 +25,7 @@ pub fn month_links(rows: &[(i32, u32, i64)], layout: &Layout) -> Vec<MonthLink> 
             let first = NaiveDate::from_ymd_opt(year, month, 1)?;
             Some(MonthLink {
                 url: format!("/archive/{year}/{month:02}"),
-                label: first.format("%B %Y").to_string(),
+                label: layout.month_year(first),
                 count: layout.t_count("activities-count", n),
             })
         })
@@ -96,16 +96,13 @@ pub async fn show_month(
         return Err(AppError::NotFound);
     }
     let base = format!("/archive/{year}/{month:02}");
-    let heading = |l: &Layout| {
-        l.t_with(
-            "archive-heading",
-            "month",
-            &first.format("%B %Y").to_string(),
-        )
-    };
-    let layout = page_layout(&site, &paged_path(&base, page), |l| {
-        (heading(l), l.t("site-tagline"))
-    });
+    let heading = |l: &Layout| l.t_with("archive-heading", "month", &l.month_year(first));
+    let layout = page_layout(
+        Layout::for_request(&req),
+        &site,
+        &paged_path(&base, page),
+        |l| (heading(l), l.t("site-tagline")),
+    );
     let pagination = Pagination::new(page, total, &base, &layout)?;
     Ok(ArchivePage {
         heading: heading(&layout),

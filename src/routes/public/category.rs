@@ -40,6 +40,7 @@ pub struct CategoryPage {
 
 pub async fn show_category(
     req: HttpRequest,
+    layout: Layout,
     slug: web::Path<String>,
     db: web::Data<Db>,
     site: web::Data<Site>,
@@ -56,7 +57,7 @@ pub async fn show_category(
         })
         .await?;
     let base = format!("/category/{}", category.slug);
-    let layout = page_layout(&site, &paged_path(&base, page), |l| {
+    let layout = page_layout(layout, &site, &paged_path(&base, page), |l| {
         let description = if category.description.is_empty() {
             l.t("site-tagline")
         } else {

@@ -24,7 +24,11 @@ pub struct HomePage {
     months: Vec<MonthLink>,
 }
 
-pub async fn show_home(db: web::Data<Db>, site: web::Data<Site>) -> Result<HomePage, AppError> {
+pub async fn show_home(
+    layout: Layout,
+    db: web::Data<Db>,
+    site: web::Data<Site>,
+) -> Result<HomePage, AppError> {
     let offset = super::archive::utc_offset(&site);
     let (cards, categories, months) = db
         .read(move |conn| {
@@ -35,7 +39,9 @@ pub async fn show_home(db: web::Data<Db>, site: web::Data<Site>) -> Result<HomeP
             ))
         })
         .await?;
-    let layout = page_layout(&site, "/", |l| (l.t("site-name"), l.t("home-intro")));
+    let layout = page_layout(layout, &site, "/", |l| {
+        (l.t("site-name"), l.t("home-intro"))
+    });
     Ok(HomePage {
         cards: cards
             .iter()

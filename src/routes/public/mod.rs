@@ -6,6 +6,7 @@ mod archive;
 mod category;
 mod feeds;
 mod home;
+mod language;
 mod organizations;
 mod pages;
 mod robots;
@@ -49,5 +50,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/organizations/{slug}/feed.atom",
             feeds::organization_feed,
         ))
-        .service(page("/sitemap.xml", sitemap::sitemap_xml));
+        .service(page("/sitemap.xml", sitemap::sitemap_xml))
+        // Not cached: it sets the language cookie.
+        .service(readable("/language/{tag}", language::choose_language));
 }

@@ -46,11 +46,12 @@ pub struct OrganizationsPage {
 }
 
 pub async fn list_organizations(
+    layout: Layout,
     db: web::Data<Db>,
     site: web::Data<Site>,
 ) -> Result<OrganizationsPage, AppError> {
     let rows = db.read(|conn| Ok(public::organizations(conn)?)).await?;
-    let layout = page_layout(&site, "/organizations", |l| {
+    let layout = page_layout(layout, &site, "/organizations", |l| {
         (l.t("organizations-heading"), l.t("site-tagline"))
     });
     Ok(OrganizationsPage {
@@ -75,6 +76,7 @@ pub struct OrganizationPage {
 
 pub async fn show_organization(
     req: HttpRequest,
+    layout: Layout,
     slug: web::Path<String>,
     db: web::Data<Db>,
     site: web::Data<Site>,
@@ -92,7 +94,7 @@ pub async fn show_organization(
         .await?;
     let base = format!("/organizations/{}", row.slug);
     let url = site.base_url.join(&paged_path(&base, page));
-    let layout = Layout::new("en").with_canonical(url.clone());
+    let layout = layout.with_canonical(url.clone());
     let share = ShareMeta::website(&row.name, &markdown::plain_text(&row.profile), url).with_image(
         row.logo.as_deref().and_then(|variants| {
             sharing::preview_image(variants, &row.name, |path| {

@@ -22,6 +22,7 @@ pub struct StaticPage {
 }
 
 pub async fn show_page(
+    layout: Layout,
     slug: web::Path<String>,
     db: web::Data<Db>,
     site: web::Data<Site>,
@@ -30,7 +31,7 @@ pub async fn show_page(
     let page = db
         .read(move |conn| public::page_by_slug(conn, &slug)?.ok_or(AppError::NotFound))
         .await?;
-    let layout = page_layout(&site, &format!("/pages/{}", page.slug), |_| {
+    let layout = page_layout(layout, &site, &format!("/pages/{}", page.slug), |_| {
         (page.title.clone(), markdown::plain_text(&page.body))
     });
     Ok(StaticPage {

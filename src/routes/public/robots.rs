@@ -11,7 +11,7 @@ pub async fn robots_txt(site: web::Data<Site>) -> HttpResponse {
         .content_type("text/plain; charset=utf-8")
         .insert_header(("Cache-Control", "public, max-age=86400"))
         .body(format!(
-            "User-agent: *\nDisallow: /admin\nDisallow: /login\n\nSitemap: {}\n",
+            "User-agent: *\nDisallow: /admin\nDisallow: /login\nDisallow: /language/\n\nSitemap: {}\n",
             site.base_url.join("/sitemap.xml")
         ))
 }

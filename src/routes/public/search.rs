@@ -9,14 +9,14 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use super::archive::utc_offset;
-use super::view::{PER_PAGE, Pagination, event_dates, format_date, local_date, page_number};
+use super::view::{PER_PAGE, Pagination, local_date, page_number};
 use crate::cache::Memo;
 use crate::config::Site;
 use crate::db::Db;
 use crate::db::models::public::search::{self, FilterOptions, Filters, Hit};
 use crate::error::AppError;
 use crate::markdown;
-use crate::search::MAX_RESULTS;
+use crate::search::CANDIDATES;
 use crate::search::query::SearchQuery;
 use crate::search::snippet::{self, Segment};
 use crate::templates::Layout;
@@ -152,13 +152,13 @@ pub async fn search(
             if query.is_empty() && !filters.any() {
                 return Ok((options, filters, None));
             }
-            let total = search::count(conn, &query, &filters)?;
-            let hits = search::hits(conn, &query, &filters, (page - 1) * PER_PAGE, PER_PAGE)?;
-            Ok((options, filters, Some((total, hits))))
+            let matches = search::matches(conn, &query, &filters)?;
+            let hits = search::hits(conn, &query, &matches, (page - 1) * PER_PAGE, PER_PAGE)?;
+            Ok((options, filters, Some((matches, hits))))
         })
         .await?
     };
-    let mut layout = Layout::new("en");
+    let mut layout = Layout::for_request(&req);
     let blank = params.q.trim().is_empty();
     if blank && !filters.any() {
         layout = layout.with_canonical(site.base_url.join("/search"));
@@ -171,22 +171,24 @@ pub async fn search(
     let (status, results, pagination) = match outcome {
         None if blank => (None, Vec::new(), None),
         None => (Some(layout.t("search-too-short")), Vec::new(), None),
-        Some((0, _)) => (Some(layout.t("search-nothing-found")), Vec::new(), None),
-        Some((total, hits)) => {
-            if total >= MAX_RESULTS {
-                notes.push(layout.t_count("search-capped", MAX_RESULTS));
-            }
+        Some((matches, _)) if matches.count() == 0 => {
+            (Some(layout.t("search-nothing-found")), Vec::new(), None)
+        }
+        Some((matches, hits)) => {
+            let total = matches.count();
+            let found = if matches.capped {
+                notes.push(layout.t_count("search-capped", CANDIDATES));
+                layout.t_count("search-found-more-than", CANDIDATES)
+            } else {
+                layout.t_count("search-found", total)
+            };
             let pagination = Pagination::with_urls(page, total, &layout, |n| params.url(n))?;
             let ranked = query.fts.is_some();
             let results = hits
                 .iter()
                 .map(|hit| result_view(hit, ranked, &layout, &site))
                 .collect();
-            (
-                Some(layout.t_count("search-found", total)),
-                results,
-                Some(pagination),
-            )
+            (Some(found), results, Some(pagination))
         }
     };
     let title = if blank {
@@ -245,9 +247,9 @@ fn result_view(hit: &Hit, ranked: bool, layout: &Layout, site: &Site) -> ResultV
         url: format!("/activities/{}", hit.slug),
         title: snippet::segments(&hit.title),
         lang: (hit.language != layout.lang()).then(|| hit.language.clone()),
-        published: format_date(published),
+        published: layout.date(published),
         published_iso: published.format("%Y-%m-%d").to_string(),
-        event: event_dates(hit.event_start, hit.event_end),
+        event: layout.event_dates(hit.event_start, hit.event_end),
         organization_name: hit.organization_name.clone(),
         organization_url: format!("/organizations/{}", hit.organization_slug),
         snippet: excerpt(hit, ranked),
@@ -287,6 +289,7 @@ mod tests {
             "search-ignored",
             "search-capped",
             "search-found",
+            "search-found-more-than",
             "feed-category-link",
             "feed-organization-link",
             "feed-site-title",
@@ -296,6 +299,10 @@ mod tests {
             assert!(layout.catalog.has(id), "{id}");
         }
         assert_eq!(layout.t_count("search-found", 1), "One activity found.");
+        assert_eq!(
+            layout.t_count("search-found-more-than", CANDIDATES),
+            format!("More than {CANDIDATES} activities found.")
+        );
     }
 
     #[test]

@@ -15,11 +15,11 @@ pub const PER_PAGE: i64 = 10;
 /// The layout of the public page at `path` (root-relative, with its query): its canonical
 /// URL, and the title and description `describe` gives for link previews.
 pub fn page_layout(
+    layout: Layout,
     site: &Site,
     path: &str,
     describe: impl FnOnce(&Layout) -> (String, String),
 ) -> Layout {
-    let layout = Layout::new("en");
     let url = site.base_url.join(path);
     let (title, description) = describe(&layout);
     let share = ShareMeta::website(&title, &description, url.clone());
@@ -108,11 +108,11 @@ impl Card {
             title: card.title.clone(),
             summary: card.summary.clone(),
             lang: (card.language != layout.lang()).then(|| card.language.clone()),
-            published: format_date(local_date(card.published_at, tz)),
+            published: layout.date(local_date(card.published_at, tz)),
             published_iso: local_date(card.published_at, tz)
                 .format("%Y-%m-%d")
                 .to_string(),
-            event: event_dates(card.event_start, card.event_end),
+            event: layout.event_dates(card.event_start, card.event_end),
             location: card.location.lines().collect::<Vec<_>>().join("; "),
             organization_name: card.organization_name.clone(),
             organization_url: format!("/organizations/{}", card.organization_slug),
@@ -124,27 +124,6 @@ impl Card {
 /// The date in the site's time zone of a UTC timestamp.
 pub fn local_date(at: NaiveDateTime, tz: Tz) -> NaiveDate {
     tz.from_utc_datetime(&at).date_naive()
-}
-
-pub fn format_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
-}
-
-/// "18 December 2016", "18–20 December 2016", "30 November – 2 December 2016".
-pub fn event_dates(start: Option<NaiveDate>, end: Option<NaiveDate>) -> String {
-    use chrono::Datelike;
-    match (start, end) {
-        (None, _) => String::new(),
-        (Some(s), None) => format_date(s),
-        (Some(s), Some(e)) if e <= s => format_date(s),
-        (Some(s), Some(e)) if (s.year(), s.month()) == (e.year(), e.month()) => {
-            format!("{}–{}", s.day(), format_date(e))
-        }
-        (Some(s), Some(e)) if s.year() == e.year() => {
-            format!("{} – {}", s.format("%-d %B"), format_date(e))
-        }
-        (Some(s), Some(e)) => format!("{} – {}", format_date(s), format_date(e)),
-    }
 }
 
 /// Pages of a list.
@@ -214,32 +193,6 @@ pub fn page_number(query: &str) -> Result<i64, AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> Option<NaiveDate> {
-        Some(s.parse().unwrap())
-    }
-
-    #[test]
-    fn event_dates_read_naturally() {
-        assert_eq!(event_dates(d("2016-12-18"), None), "18 December 2016");
-        assert_eq!(
-            event_dates(d("2016-12-18"), d("2016-12-18")),
-            "18 December 2016"
-        );
-        assert_eq!(
-            event_dates(d("2016-12-18"), d("2016-12-20")),
-            "18–20 December 2016"
-        );
-        assert_eq!(
-            event_dates(d("2016-11-30"), d("2016-12-02")),
-            "30 November – 2 December 2016"
-        );
-        assert_eq!(
-            event_dates(d("2016-12-30"), d("2017-01-02")),
-            "30 December 2016 – 2 January 2017"
-        );
-        assert_eq!(event_dates(None, None), "");
-    }
 
     #[test]
     fn page_numbers_are_positive_or_not_found() {

@@ -1,18 +1,21 @@
 //! Searching public activities through the trigram index (`search_index`, kept equal to the
 //! live revisions by the triggers of `migrations/2026-11-29-000005_search`).
 //!
-//! Cost: the index finds the matching activities; ranking, filters and the join to the
-//! activity run over those only, and no more than [`MAX_RESULTS`] are ever counted or shown.
-//! Queries with only short terms have no index to use: they scan the stored text of the
-//! newest [`SCAN_LIMIT`] public activities at most. (Measured on 20 000 activities of 2 KB
-//! each: a word found everywhere, ranked, 60 ms; a rare one 10 ms; a full scan 110 ms.)
+//! Cost is bounded by [`CANDIDATES`], whatever the size of the site: a search keeps its
+//! most recently added matches only, ranked as they are read ([`matches`]), and reads and
+//! highlights the rows of the page shown ([`hits`]). Queries with only short terms have no
+//! index to use: they scan the stored text of the newest [`SCAN_LIMIT`] public activities
+//! at most. (Measured on 100 000 activities of 2 KB each, for a word in 62 000 of them and a
+//! Thai or a Burmese substring in 20 000: keeping and ranking 1 000 matches took 1.5–2.5 ms,
+//! reading and highlighting a page 1.5 ms, both about three times less for 300; built-in
+//! bm25 over all matches took 40–120 ms; a full scan of short terms 110 ms.)
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Date, Integer, Nullable, Text, Timestamp};
+use diesel::sql_types::{Date, Double, Integer, Nullable, Text, Timestamp};
 use diesel::sqlite::Sqlite;
 
-use crate::search::MAX_RESULTS;
+use crate::search::CANDIDATES;
 use crate::search::query::SearchQuery;
 use crate::search::snippet::SQL_MARKERS;
 
@@ -85,7 +88,7 @@ const COLUMNS: [&str; 6] = [
     "attachments",
 ];
 /// A match in the title counts most, then the summary; the body is long and counts least.
-const BM25: &str = "bm25(search_index, 10.0, 4.0, 1.0, 2.0, 2.0, 2.0)";
+const RANK: &str = "capped_bm25(search_index, 10.0, 4.0, 1.0, 2.0, 2.0, 2.0)";
 /// All indexed text of a row, for substring matching of short terms.
 const ALL_TEXT: &str = "(search_index.title || ' ' || search_index.summary || ' ' || \
     search_index.body || ' ' || search_index.location || ' ' || \
@@ -169,27 +172,6 @@ impl Conditions {
         c
     }
 
-    /// The rows of `ids` with everything a result shows (highlighted when `query` is ranked:
-    /// `highlight()` needs the MATCH in the same statement).
-    fn shown(query: &SearchQuery, ids: &[i32]) -> Conditions {
-        let ids: Vec<String> = ids.iter().map(i32::to_string).collect();
-        let mut c = Conditions {
-            sql: format!(
-                " FROM search_index \
-                 JOIN activities a ON a.id = search_index.rowid \
-                 JOIN activity_revisions r ON r.id = a.live_revision_id \
-                 JOIN organizations o ON o.id = a.organization_id \
-                 WHERE a.id IN ({})",
-                ids.join(", ")
-            ),
-            binds: Vec::new(),
-        };
-        if let Some(fts) = &query.fts {
-            c.and("search_index MATCH ?", [Bind::Text(fts.clone())]);
-        }
-        c
-    }
-
     fn and(&mut self, condition: &str, binds: impl IntoIterator<Item = Bind>) {
         self.sql.push_str(" AND ");
         self.sql.push_str(condition);
@@ -220,40 +202,116 @@ fn year_expression() -> &'static str {
               CAST(strftime('%Y', a.published_at, ? || ' seconds') AS INTEGER))"
 }
 
-/// How many activities match, at most [`MAX_RESULTS`].
-pub fn count(
+/// The activities a search may show: its [`CANDIDATES`] most recently added matches at
+/// most, in the order they are shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Matches {
+    /// Activity ids, best first for a ranked search, else newest publication first.
+    ids: Vec<i32>,
+    /// Whether more activities matched than were kept.
+    pub capped: bool,
+}
+
+impl Matches {
+    /// The first [`CANDIDATES`] of `ids`, noting whether there were more.
+    fn kept(mut ids: Vec<i32>) -> Matches {
+        let capped = ids.len() as i64 > CANDIDATES;
+        ids.truncate(CANDIDATES as usize);
+        Matches { ids, capped }
+    }
+
+    /// How many were kept (at most [`CANDIDATES`]).
+    pub fn count(&self) -> i64 {
+        self.ids.len() as i64
+    }
+}
+
+/// A kept match of a ranked search.
+#[derive(QueryableByName)]
+struct Scored {
+    #[diesel(sql_type = Integer)]
+    id: i32,
+    /// As stored (ISO 8601, which sorts as text): only compared, never shown.
+    #[diesel(sql_type = Nullable<Text>)]
+    published_at: Option<String>,
+    /// `capped_bm25`: lower is better.
+    #[diesel(sql_type = Double)]
+    score: f64,
+}
+
+#[derive(QueryableByName)]
+struct Id {
+    #[diesel(sql_type = Integer)]
+    id: i32,
+}
+
+/// Which activities match, in the order they are shown, in one statement.
+///
+/// A ranked search reads the index in rowid order, newest first, and stops after
+/// [`CANDIDATES`] matches (FTS5 does this without reading the older ones), scoring each
+/// with `capped_bm25` (`src/search/rank.rs`: bm25 without its count of every row holding
+/// each phrase); the kept matches are then sorted here. A word found in most activities
+/// costs about what a rare one does.
+pub fn matches(
     conn: &mut SqliteConnection,
     query: &SearchQuery,
     filters: &Filters,
-) -> QueryResult<i64> {
-    #[derive(QueryableByName)]
-    struct Count {
-        #[diesel(sql_type = BigInt)]
-        n: i64,
-    }
+) -> QueryResult<Matches> {
     let conditions = Conditions::new(query, filters);
-    let count: Count = conditions
+    let limit = CANDIDATES + 1;
+    if query.fts.is_none() {
+        let ids: Vec<i32> = conditions
+            .query(
+                "SELECT a.id AS id",
+                &format!(" ORDER BY a.published_at DESC, a.id DESC LIMIT {limit}"),
+            )
+            .load::<Id>(conn)?
+            .into_iter()
+            .map(|row| row.id)
+            .collect();
+        return Ok(Matches::kept(ids));
+    }
+    let mut scored: Vec<Scored> = conditions
         .query(
-            "SELECT count(*) AS n FROM (SELECT 1",
-            &format!(" LIMIT {MAX_RESULTS})"),
+            &format!("SELECT a.id AS id, a.published_at AS published_at, {RANK} AS score"),
+            &format!(" ORDER BY search_index.rowid DESC LIMIT {limit}"),
         )
-        .get_result(conn)?;
-    Ok(count.n)
+        .load(conn)?;
+    // Only the kept ones are sorted: the one past the cap was read to know there are more.
+    let kept = scored.len().min(CANDIDATES as usize);
+    scored[..kept].sort_by(|a, b| {
+        a.score
+            .total_cmp(&b.score)
+            .then(b.published_at.cmp(&a.published_at))
+            .then(b.id.cmp(&a.id))
+    });
+    Ok(Matches::kept(scored.into_iter().map(|s| s.id).collect()))
 }
 
-/// Results `offset..offset + limit` (within the first [`MAX_RESULTS`]): best first when
-/// the query uses the index, else newest first.
+/// Results `offset..offset + limit` of `matches`, read in full (and highlighted when the
+/// query uses the index).
 pub fn hits(
     conn: &mut SqliteConnection,
     query: &SearchQuery,
-    filters: &Filters,
+    matches: &Matches,
     offset: i64,
     limit: i64,
 ) -> QueryResult<Vec<Hit>> {
-    let limit = limit.min(MAX_RESULTS - offset);
-    if limit <= 0 {
+    let ids: Vec<i32> = matches
+        .ids
+        .iter()
+        .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+        .take(usize::try_from(limit).unwrap_or(0))
+        .copied()
+        .collect();
+    shown(conn, query, &ids)
+}
+
+/// The rows of `ids` with everything a result shows, in the order of `ids`.
+fn shown(conn: &mut SqliteConnection, query: &SearchQuery, ids: &[i32]) -> QueryResult<Vec<Hit>> {
+    let (Some(low), Some(high)) = (ids.iter().min(), ids.iter().max()) else {
         return Ok(Vec::new());
-    }
+    };
     let ranked = query.fts.is_some();
     let text_columns: Vec<String> = COLUMNS
         .iter()
@@ -272,33 +330,28 @@ pub fn hits(
                 o.name AS organization_name, o.slug AS organization_slug, {}",
         text_columns.join(", ")
     );
-    let order = if ranked {
-        format!(" ORDER BY {BM25}, a.published_at DESC, a.id DESC")
-    } else {
-        " ORDER BY a.published_at DESC, a.id DESC".to_owned()
+    let list: Vec<String> = ids.iter().map(i32::to_string).collect();
+    let mut c = Conditions {
+        sql: format!(
+            " FROM search_index \
+             JOIN activities a ON a.id = search_index.rowid \
+             JOIN activity_revisions r ON r.id = a.live_revision_id \
+             JOIN organizations o ON o.id = a.organization_id \
+             WHERE a.id IN ({})",
+            list.join(", ")
+        ),
+        binds: Vec::new(),
     };
-    // Ranked and cut over narrow rows first; only the page's rows are read in full and
-    // highlighted.
-    #[derive(QueryableByName)]
-    struct Id {
-        #[diesel(sql_type = Integer)]
-        id: i32,
+    if let Some(fts) = &query.fts {
+        // `highlight()` needs the MATCH in the same statement. Without the rowid range FTS5
+        // would read every match of the query and keep the page's; with a list of rowids
+        // it would run the query once per row.
+        c.and(
+            "search_index MATCH ? AND search_index.rowid BETWEEN ? AND ?",
+            [Bind::Text(fts.clone()), Bind::Int(*low), Bind::Int(*high)],
+        );
     }
-    let ids: Vec<i32> = Conditions::new(query, filters)
-        .query(
-            "SELECT a.id AS id",
-            &format!("{order} LIMIT {limit} OFFSET {offset}"),
-        )
-        .load::<Id>(conn)?
-        .into_iter()
-        .map(|row| row.id)
-        .collect();
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut hits: Vec<Hit> = Conditions::shown(query, &ids)
-        .query(&select, "")
-        .load(conn)?;
+    let mut hits: Vec<Hit> = c.query(&select, "").load(conn)?;
     hits.sort_by_key(|hit| ids.iter().position(|&id| id == hit.id));
     Ok(hits)
 }
@@ -319,14 +372,11 @@ pub fn filter_options(conn: &mut SqliteConnection, utc_offset: i32) -> QueryResu
     use crate::db::schema::{categories, organizations};
 
     #[derive(QueryableByName)]
-    struct Language {
+    struct Facet {
         #[diesel(sql_type = Text)]
         language: String,
-    }
-    #[derive(QueryableByName)]
-    struct Year {
-        #[diesel(sql_type = Integer)]
-        year: i32,
+        #[diesel(sql_type = Nullable<Integer>)]
+        year: Option<i32>,
     }
     let categories = categories::table
         .order((categories::position, categories::name))
@@ -337,25 +387,22 @@ pub fn filter_options(conn: &mut SqliteConnection, utc_offset: i32) -> QueryResu
         .order(organizations::name)
         .select((organizations::id, organizations::slug, organizations::name))
         .load(conn)?;
-    let languages = diesel::sql_query(
-        "SELECT DISTINCT r.language AS language FROM activities a \
-           JOIN activity_revisions r ON r.id = a.live_revision_id ORDER BY 1",
-    )
-    .load::<Language>(conn)?
-    .into_iter()
-    .map(|l| l.language)
-    .collect();
-    let years = diesel::sql_query(format!(
-        "SELECT DISTINCT {} AS year FROM activities a \
-           JOIN activity_revisions r ON r.id = a.live_revision_id \
-          WHERE year IS NOT NULL ORDER BY 1 DESC",
+    // Languages and years in one pass over the public activities, through the covering
+    // index of migration 000010 (the planner would read the wide revision rows instead).
+    let facets = diesel::sql_query(format!(
+        "SELECT DISTINCT r.language AS language, {} AS year FROM activities a \
+           JOIN activity_revisions r INDEXED BY activity_revisions_facets \
+             ON r.id = a.live_revision_id",
         year_expression()
     ))
     .bind::<Integer, _>(utc_offset)
-    .load::<Year>(conn)?
-    .into_iter()
-    .map(|y| y.year)
-    .collect();
+    .load::<Facet>(conn)?;
+    let mut languages: Vec<String> = facets.iter().map(|f| f.language.clone()).collect();
+    languages.sort();
+    languages.dedup();
+    let mut years: Vec<i32> = facets.iter().filter_map(|f| f.year).collect();
+    years.sort_by(|a, b| b.cmp(a));
+    years.dedup();
     Ok(FilterOptions {
         categories,
         organizations,

@@ -8,6 +8,7 @@ use diesel::dsl::exists;
 use diesel::prelude::*;
 
 use super::{AttachmentRow, CategoryRow, Listing};
+use crate::db::models::translations;
 use crate::db::schema::{
     activities, activity_revisions, attachments, categories, organizations, pages,
     revision_categories, stored_files,
@@ -29,6 +30,8 @@ pub struct FeedItem {
     pub organization_slug: String,
     pub categories: Vec<CategoryRow>,
     pub attachments: Vec<AttachmentRow>,
+    /// Its published translations as (language, slug), original first.
+    pub translations: Vec<(String, String)>,
 }
 
 type ItemRow = (
@@ -43,10 +46,11 @@ type ItemRow = (
     String,
     String,
     String,
+    Option<i32>,
 );
 
-/// The newest `limit` activities of `listing`, with categories and attachments: three
-/// queries.
+/// The newest `limit` activities of `listing`, with categories, attachments and
+/// translations: four queries.
 pub fn feed_items(
     conn: &mut SqliteConnection,
     listing: Listing,
@@ -67,8 +71,16 @@ pub fn feed_items(
             activity_revisions::language,
             organizations::name,
             organizations::slug,
+            activities::translation_of,
         ))
         .load(conn)?;
+    let roots: Vec<i32> = rows.iter().map(|r| r.11.unwrap_or(r.0)).collect();
+    let mut sets: HashMap<i32, Vec<(i32, String, String)>> = HashMap::new();
+    for (root, member) in translations::live_members_of_sets(conn, &roots)? {
+        sets.entry(root)
+            .or_default()
+            .push((member.id, member.language, member.slug));
+    }
     let revision_ids: Vec<i32> = rows.iter().map(|r| r.4).collect();
     let mut by_revision: HashMap<i32, Vec<CategoryRow>> = HashMap::new();
     for (revision_id, category) in revision_categories::table
@@ -124,6 +136,13 @@ pub fn feed_items(
                 language: r.8,
                 organization_name: r.9,
                 organization_slug: r.10,
+                translations: sets
+                    .get(&r.11.unwrap_or(r.0))
+                    .into_iter()
+                    .flatten()
+                    .filter(|(id, _, _)| *id != r.0)
+                    .map(|(_, language, slug)| (language.clone(), slug.clone()))
+                    .collect(),
             }
         })
         .collect())
@@ -139,7 +158,7 @@ pub struct ActivityStamp {
     pub category_ids: Vec<i32>,
 }
 
-/// Everything the sitemap lists, in four queries whatever the size of the site.
+/// Everything the sitemap lists, in five queries whatever the size of the site.
 #[derive(Debug, Clone, Default)]
 pub struct SiteStamps {
     pub activities: Vec<ActivityStamp>,
@@ -149,6 +168,9 @@ pub struct SiteStamps {
     pub organizations: Vec<(i32, String, NaiveDateTime)>,
     /// (slug, updated_at) of the editable pages.
     pub pages: Vec<(String, NaiveDateTime)>,
+    /// The sets of translations, by the slug of each member: (language, slug), original
+    /// first.
+    pub translations: HashMap<String, Vec<(String, String)>>,
 }
 
 pub fn site_stamps(conn: &mut SqliteConnection) -> QueryResult<SiteStamps> {
@@ -214,5 +236,6 @@ pub fn site_stamps(conn: &mut SqliteConnection) -> QueryResult<SiteStamps> {
             .order(pages::position)
             .select((pages::slug, pages::updated_at))
             .load(conn)?,
+        translations: translations::live_sets(conn)?,
     })
 }

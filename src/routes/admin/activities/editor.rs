@@ -20,6 +20,9 @@ use crate::routes::admin::see_other;
 use crate::routes::form;
 use crate::templates::{Layout, html_response};
 
+mod zawgyi;
+use zawgyi::zawgyi_page;
+
 #[derive(Template)]
 #[template(path = "admin/activity_form.html")]
 pub struct ActivityFormPage {
@@ -43,6 +46,10 @@ pub struct ActivityFormPage {
     photos_editable: bool,
     /// A refused photo form, shown at its photo.
     photo_problem: Option<PhotoProblem>,
+    /// Fields held back because their Burmese looks like Zawgyi (422).
+    zawgyi: Vec<&'static str>,
+    /// Fields just converted from Zawgyi, shown again to be checked (nothing saved yet).
+    zawgyi_converted: Vec<&'static str>,
 }
 
 /// A photo form that was refused (422): which photo, why, and what was typed.
@@ -157,6 +164,7 @@ pub(super) async fn load(db: &Db, who: Who, id: i32) -> Result<Loaded, AppError>
                 .join("\n"),
             organization: String::new(),
             revision: current.number.to_string(),
+            zawgyi: String::new(),
         };
         Ok(Loaded {
             photos: photos::of_revision(conn, current.id)?,
@@ -190,7 +198,7 @@ pub(super) async fn form_page(
         Some(id) => Some(load(db, who(&user), id).await?),
         None => None,
     };
-    let layout = Layout::new("en");
+    let layout = Layout::for_user(&user);
     let state = loaded
         .as_ref()
         .map_or_else(|| "draft".to_owned(), |l| l.state.clone());
@@ -228,6 +236,8 @@ pub(super) async fn form_page(
         photos,
         photos_editable,
         photo_problem: None,
+        zawgyi: Vec::new(),
+        zawgyi_converted: Vec::new(),
     })
 }
 
@@ -281,8 +291,11 @@ pub async fn create_activity(
     user: web::ReqData<CurrentUser>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
-    let form: ActivityForm = form::parse(&body);
+    let mut form: ActivityForm = form::parse(&body);
     let user = user.into_inner();
+    if let Some(page) = zawgyi_page(&db, &user, None, &mut form).await? {
+        return Ok(page);
+    }
     let result = match form.validate() {
         Ok(content) => {
             match service::create(&db, who(&user), Some(form.organization.clone()), content).await {
@@ -326,8 +339,11 @@ pub async fn update_activity(
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
     let id = id_of(&path)?;
-    let form: ActivityForm = form::parse(&body);
+    let mut form: ActivityForm = form::parse(&body);
     let user = user.into_inner();
+    if let Some(page) = zawgyi_page(&db, &user, Some(id), &mut form).await? {
+        return Ok(page);
+    }
     let revision = form.revision.trim().parse::<i32>().ok();
     let result = match form.validate() {
         Ok(content) => match service::update(&db, who(&user), id, revision, content).await {

@@ -110,7 +110,7 @@ pub async fn moderation_history(
         })
         .collect();
     let page = HistoryPage {
-        layout: Layout::new("en"),
+        layout: Layout::for_user(&user),
         user: user.into_inner(),
         rows,
         total,

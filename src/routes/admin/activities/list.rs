@@ -127,7 +127,7 @@ async fn list(
     if page > pages {
         return Err(AppError::NotFound);
     }
-    let layout = Layout::new("en");
+    let layout = Layout::for_user(&user);
     let kept: Vec<(String, String)> = ["status", "organization", "category"]
         .iter()
         .filter_map(|k| query_value(query, k).map(|v| (k.to_string(), v)))

@@ -55,7 +55,7 @@ pub async fn preview_activity(
             ("activity-location", &live.location, &revision.location),
         ])
     });
-    let layout = Layout::new("en");
+    let layout = Layout::for_user(&user);
     let page = PreviewPage {
         changes: changes
             .into_iter()

@@ -1,0 +1,153 @@
+# Thai messages of the accounts and admin area: the same ids as locales/en/accounts.ftl.
+# Thai has only the CLDR plural category `other`; `[0]` variants are exact numbers.
+
+error-csrf-origin = แบบฟอร์มนี้ถูกส่งมาจากเว็บไซต์อื่น จึงถูกปฏิเสธและไม่มีการเปลี่ยนแปลงใด ๆ หากคุณเป็นผู้ส่งเอง โปรดเปิดหน้าเว็บไซต์นี้อีกครั้งแล้วลองใหม่
+error-csrf-token = แบบฟอร์มนี้หมดอายุแล้วหรือไม่ได้ส่งมาจากเว็บไซต์นี้ จึงไม่มีการเปลี่ยนแปลงใด ๆ โปรดย้อนกลับ โหลดหน้าใหม่ แล้วลองอีกครั้ง
+error-secretariat-only = เฉพาะสำนักเลขาธิการเท่านั้นที่เปิดหน้านี้ได้
+password-too-short = โปรดใช้อย่างน้อย 12 ตัวอักษร
+password-too-weak = รหัสผ่านนี้เดาได้ง่ายเกินไป ลองใช้คำหลาย ๆ คำที่ไม่เกี่ยวข้องกันพร้อมตัวเลข เป็นต้น
+password-current-wrong = นี่ไม่ใช่รหัสผ่านปัจจุบันของคุณ
+account-email-invalid = โปรดกรอกที่อยู่อีเมลในรูปแบบ name@example.org
+account-email-taken = มีบัญชีที่ใช้อีเมลนี้อยู่แล้ว
+account-organization-required = บัญชีสมาชิกต้องสังกัดองค์กร โปรดเลือกองค์กร
+account-organization-unknown = ไม่มีองค์กรชื่อนี้
+
+login-title = เข้าสู่ระบบ
+login-intro = สำหรับองค์กรสมาชิกและสำนักเลขาธิการ
+login-email = อีเมล
+login-password = รหัสผ่าน
+login-submit = เข้าสู่ระบบ
+login-invalid = อีเมลหรือรหัสผ่านไม่ถูกต้อง
+login-throttled = เข้าสู่ระบบไม่สำเร็จหลายครั้งเกินไป เพื่อความปลอดภัยของบัญชีของคุณ ระบบจึงระงับการเข้าสู่ระบบไว้ 15 นาที
+logout = ออกจากระบบ
+
+admin-nav-label = ส่วนผู้ดูแลระบบ
+admin-dashboard = หน้าภาพรวม
+admin-organizations = องค์กร
+admin-users = บัญชีผู้ใช้
+admin-categories = หมวดหมู่
+admin-pages = หน้าเว็บ
+admin-audit = บันทึกการตรวจสอบ
+admin-my-organization = องค์กรของฉัน
+admin-account = บัญชีของฉัน
+admin-welcome = คุณเข้าสู่ระบบในชื่อ { $email }
+
+account-title = บัญชีของฉัน
+account-one-time = คุณเข้าสู่ระบบด้วยรหัสผ่านใช้ครั้งเดียว โปรดตั้งรหัสผ่านของคุณเองก่อนดำเนินการต่อ
+account-current-password = รหัสผ่านปัจจุบัน
+account-new-password = รหัสผ่านใหม่
+account-password-hint = อย่างน้อย 12 ตัวอักษรและเดาได้ยาก การใช้คำหลาย ๆ คำที่ไม่เกี่ยวข้องกันได้ผลดี
+account-change = เปลี่ยนรหัสผ่าน
+account-password-changed = เปลี่ยนรหัสผ่านของคุณเรียบร้อยแล้ว
+
+account-email = อีเมล
+account-name = ชื่อ
+account-role = บทบาท
+account-organization = องค์กร
+account-status = สถานะ
+account-actions = การดำเนินการ
+account-active = ใช้งานอยู่
+account-inactive = ปิดใช้งานแล้ว
+account-reset = ตั้งรหัสผ่านใหม่
+account-deactivate = ปิดใช้งาน
+account-reactivate = เปิดใช้งานอีกครั้ง
+account-new = บัญชีใหม่
+account-create = สร้างบัญชี
+account-role-invalid = โปรดเลือกองค์กรสมาชิกหรือสำนักเลขาธิการ
+account-cannot-deactivate-self = คุณไม่สามารถปิดใช้งานบัญชีของตัวเองได้
+role-member = องค์กรสมาชิก
+role-secretariat = สำนักเลขาธิการ
+credentials-title = รหัสผ่านใช้ครั้งเดียว
+credentials-once = โปรดส่งรหัสผ่านนี้ให้เจ้าของบัญชีผ่านช่องทางที่ปลอดภัย รหัสผ่านนี้แสดงเพียงครั้งนี้ครั้งเดียว และต้องเปลี่ยนเมื่อเข้าสู่ระบบครั้งแรก
+credentials-password = รหัสผ่านใช้ครั้งเดียว
+
+activities-title = กิจกรรม
+moderation-title = รายการรอตรวจพิจารณา
+activity-new = กิจกรรมใหม่
+activity-edit = แก้ไขกิจกรรม
+activity-state = สถานะ
+activity-title = ชื่อเรื่อง
+activity-summary = สรุปย่อ
+activity-body = รายงาน (Markdown)
+activity-body-hint = Markdown: ใช้ ## นำหน้าหัวข้อ, * นำหน้ารายการ, 1. นำหน้าข้อเสนอแนะที่มีเลขลำดับ และ [ข้อความ](https://…) สำหรับลิงก์ ส่วน HTML จะแสดงตามที่พิมพ์ไว้
+activity-event-start = วันแรกของงาน
+activity-event-end = วันสุดท้าย (หากจัดมากกว่าหนึ่งวัน)
+activity-location = สถานที่ (บรรทัดละหนึ่งแห่ง)
+activity-language = ภาษาของรายงาน
+activity-language-hint = รหัสภาษา เช่น en, my, th, km, lo, vi, zh…
+activity-links-hint = บรรทัดละหนึ่งลิงก์: ที่อยู่เว็บ เว้นวรรคหนึ่งครั้ง แล้วตามด้วยชื่อเรื่อง
+activity-save = บันทึก
+activity-live = ฉบับเผยแพร่
+activity-preview = ดูตัวอย่าง
+activity-preview-note = นี่คือลักษณะของรายงานเมื่อเผยแพร่แล้ว
+activity-actions = การตรวจพิจารณาและการเผยแพร่
+activity-consent = บุคคลในภาพถ่ายเหล่านี้ยินยอมให้เผยแพร่ภาพแล้ว
+activity-publish-at = กำหนดเวลาเผยแพร่ (ตามเวลาของเว็บไซต์ เว้นว่างไว้หากต้องการเผยแพร่ทันที)
+activity-comment = ควรแก้ไขอะไรบ้าง
+activity-reason = เหตุผลที่ไม่อนุมัติ
+activity-timeline = ประวัติ
+activity-submitted-at = ส่งเมื่อ
+activity-updated-at = แก้ไขล่าสุด
+activity-form-has-errors = โปรดตรวจสอบแบบฟอร์ม:
+filter-any = ทั้งหมด
+filter-apply = กรอง
+state-draft = ฉบับร่าง
+state-submitted = ส่งตรวจแล้ว
+state-changes_requested = มีคำขอให้แก้ไข
+state-rejected = ไม่ได้รับอนุมัติ
+state-scheduled = ตั้งเวลาเผยแพร่แล้ว
+state-published = เผยแพร่แล้ว
+state-unpublished = ยกเลิกการเผยแพร่แล้ว
+state-superseded = ถูกแทนที่ด้วยฉบับใหม่กว่า
+action-submit = ส่งเพื่อตรวจพิจารณา
+action-withdraw = ถอนคืน
+action-delete = ลบฉบับร่าง
+action-approve = อนุมัติ
+action-request-changes = ขอให้แก้ไข
+action-reject = ไม่อนุมัติ
+action-reopen = เปิดกลับเป็นฉบับร่าง
+action-unpublish = ยกเลิกการเผยแพร่
+action-republish = เผยแพร่อีกครั้ง
+activity-title-required = ต้องมีชื่อเรื่อง แม้จะเป็นฉบับร่างก็ตาม
+activity-title-too-long = ชื่อเรื่องยาวเกินไป (ไม่เกิน 300 ตัวอักษร)
+activity-summary-too-long = สรุปย่อยาวเกินไป (ไม่เกิน 2,000 ตัวอักษร)
+activity-body-too-long = รายงานยาวเกินไป
+activity-location-too-long = ชื่อสถานที่ยาวเกินไป
+activity-date-invalid = โปรดใช้วันที่ในรูปแบบ 2016-12-18
+activity-end-before-start = วันสุดท้ายต้องไม่อยู่ก่อนวันแรก
+activity-language-invalid = โปรดใช้รหัสภาษา เช่น en, my หรือ th
+activity-links-invalid = แต่ละบรรทัดต้องมีที่อยู่เว็บที่ขึ้นต้นด้วย https:// หรือ http:// แล้วตามด้วยชื่อเรื่อง
+activity-category-unknown = โปรดเลือกหมวดหมู่จากรายการ
+activity-partner-unknown = โปรดเลือกองค์กรภาคีจากรายการ
+activity-organization-required = โปรดเลือกองค์กรเจ้าของรายงานนี้
+activity-organization-unknown = ไม่มีองค์กรนี้
+activity-summary-required = ต้องมีสรุปย่อก่อนส่ง
+activity-body-required = ต้องมีเนื้อหารายงานก่อนส่ง
+activity-categories-required = โปรดเลือกอย่างน้อยหนึ่งหมวดหมู่ก่อนส่ง
+activity-event-start-required = ต้องระบุวันที่จัดงานก่อนส่ง
+activity-photos-need-alt = ภาพถ่ายทุกภาพต้องมีคำอธิบาย (ข้อความแทนภาพ) หรือทำเครื่องหมายว่าเป็น "ภาพตกแต่ง" ก่อนส่ง
+activity-consent-required = โปรดยืนยันว่าบุคคลในภาพถ่ายยินยอมให้เผยแพร่ภาพแล้ว
+activity-comment-required = โปรดระบุว่าควรแก้ไขอะไร
+activity-reason-required = โปรดระบุเหตุผลที่ไม่อนุมัติ
+activity-publish-at-invalid = โปรดใช้วันที่และเวลาในรูปแบบ 2026-12-18T09:00
+activity-stale-revision = กิจกรรมนี้มีการเปลี่ยนแปลงหลังจากที่คุณเปิดหน้านี้ (มีผู้อื่นดำเนินการกับกิจกรรมนี้) โปรดโหลดหน้าใหม่เพื่อดูฉบับปัจจุบัน การดำเนินการของคุณยังไม่มีผลใด ๆ
+activity-not-editable = ฉบับนี้อยู่ระหว่างการตรวจพิจารณาหรือไม่ได้รับอนุมัติ จึงยังแก้ไขไม่ได้ในขณะนี้ โปรดถอนคืนหรือเปิดกลับเป็นฉบับร่างก่อน
+activity-action-wrong-state = ไม่สามารถดำเนินการนี้ได้ในสถานะปัจจุบันของกิจกรรม โปรดโหลดหน้าใหม่เพื่อดูสถานะล่าสุด
+activity-action-not-allowed = บัญชีของคุณไม่มีสิทธิ์ดำเนินการนี้
+dashboard-waiting-review = { $count ->
+    [0] ไม่มีรายงานที่รอการตรวจพิจารณา
+   *[other] มีรายงาน { $count } ฉบับที่รอการตรวจพิจารณา
+}
+dashboard-changes-requested = { $count ->
+    [0] ไม่มีรายงานที่ถูกขอให้แก้ไข
+   *[other] มีรายงาน { $count } ฉบับที่ถูกขอให้แก้ไข
+}
+dashboard-drafts = ฉบับร่าง { $count } ฉบับ
+admin-moderation = รายการรอตรวจพิจารณา
+admin-activities = กิจกรรม
+activity-changes = การเปลี่ยนแปลงเมื่อเทียบกับฉบับที่เผยแพร่
+history-title = ประวัติการตรวจพิจารณา
+history-action = การดำเนินการ
+history-time = เวลา
+history-by = ผู้ดำเนินการ
+history-scheduler = ระบบตั้งเวลาเผยแพร่

@@ -1,0 +1,2 @@
+DROP INDEX activities_translation_of;
+ALTER TABLE activities DROP COLUMN translation_of;
