@@ -409,30 +409,23 @@ async fn a_member_links_its_reports_as_translations() {
         language,
         ..Writing::default()
     };
-    let (english, _) = fixtures::published(&app, "report-en", fed, text("Report", "en"));
+    let (english, english_revision) =
+        fixtures::published(&app, "report-en", fed, text("Report", "en"));
     let (thai, _) = fixtures::published(&app, "report-th", fed, text("รายงาน", "th"));
     let (second_thai, _) = fixtures::published(&app, "report-th-2", fed, text("รายงานที่สอง", "th"));
     let (theirs, _) = fixtures::published(&app, "theirs", other, text("Theirs", "my"));
 
     let page = format!("/admin/activities/{thai}/translations");
     let token = browser.csrf_token(&page).await;
-    let link = |original: String| {
-        vec![
-            ("csrf_token".to_owned(), token.clone()),
-            ("original".to_owned(), original),
-        ]
-    };
     // Another organization's report: not found, as if it did not exist, and nothing changes.
-    for (target, original) in [
-        (page.clone(), app.url("/activities/theirs")),
-        (page.clone(), "theirs".to_owned()),
-        (page.clone(), format!("/admin/activities/{theirs}/edit")),
-        (page.clone(), "/activities/no-such-report".to_owned()),
-        (page.clone(), String::new()),
+    for original in [
+        app.url("/activities/theirs"),
+        "theirs".to_owned(),
+        format!("/admin/activities/{theirs}/edit"),
+        "/activities/no-such-report".to_owned(),
+        String::new(),
     ] {
-        let form = link(original.clone());
-        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let response = browser.post(&target, &form, &[]).await;
+        let response = link_as_translation(&mut browser, &page, &token, &original).await;
         assert_eq!(
             response.status(),
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -459,15 +452,13 @@ async fn a_member_links_its_reports_as_translations() {
         .get(&format!("/admin/activities/{theirs}/translations"))
         .await;
     assert_eq!(theirs_page.status(), StatusCode::NOT_FOUND);
-    let form = link("report-en".into());
-    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let response = browser
-        .post(
-            &format!("/admin/activities/{theirs}/translations"),
-            &form,
-            &[],
-        )
-        .await;
+    let response = link_as_translation(
+        &mut browser,
+        &format!("/admin/activities/{theirs}/translations"),
+        &token,
+        "report-en",
+    )
+    .await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     // Without the CSRF token, refused before anything is read.
     let response = browser.post(&page, &[("original", "report-en")], &[]).await;
@@ -475,9 +466,13 @@ async fn a_member_links_its_reports_as_translations() {
     assert_eq!(translation_of(&app, thai), None);
 
     // Linked by its public address: both pages link to each other.
-    let form = link(app.url("/activities/report-en?utm=x"));
-    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let response = browser.post(&page, &form, &[]).await;
+    let response = link_as_translation(
+        &mut browser,
+        &page,
+        &token,
+        &app.url("/activities/report-en?utm=x"),
+    )
+    .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(translation_of(&app, thai), Some(english));
     let en = app.get_page("/activities/report-en").await;
@@ -486,12 +481,28 @@ async fn a_member_links_its_reports_as_translations() {
     let th = app.get_page("/activities/report-th").await;
     assert_eq!(th.attrs("nav.also-in a", "hreflang"), ["en"]);
     assert_eq!(th.texts("nav.also-in a"), ["English"]);
+    // The original's document shows on the translation too: the same file, noted as shared.
+    fixtures::execute(
+        &app,
+        &format!(
+            "INSERT INTO stored_files (sha256, media_type, byte_size, path) \
+               VALUES ('ab12', 'application/pdf', 2048, 'ab/12.pdf');
+             INSERT INTO attachments (revision_id, file_id, position, title, language, file_name) \
+               VALUES ({english_revision}, last_insert_rowid(), 0, 'Report', 'en', 'report.pdf');"
+        ),
+    );
+    let th = app.get_page("/activities/report-th").await;
+    assert_eq!(th.attrs(".documents a", "href"), ["/media/ab/12.pdf"]);
+    assert_eq!(th.attrs(".documents a", "hreflang"), ["en"]);
+    assert_eq!(th.texts(".documents p.meta").len(), 1, "the shared note");
+    assert!(
+        th.attrs(".gallery img", "src").is_empty(),
+        "no photos to share"
+    );
 
     // A second Thai report cannot join: each language once.
     let second = format!("/admin/activities/{second_thai}/translations");
-    let form = link("report-en".into());
-    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let response = browser.post(&second, &form, &[]).await;
+    let response = link_as_translation(&mut browser, &second, &token, "report-en").await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(translation_of(&app, second_thai), None);
 
@@ -539,6 +550,17 @@ async fn admin_pages_follow_the_interface_language_too() {
         "the form's labels are in Thai: {:?}",
         page.texts("label")
     );
+}
+
+/// Posts the translations page's form at `path`, naming `original`.
+async fn link_as_translation(
+    browser: &mut crate::browser::Browser<'_>,
+    path: &str,
+    token: &str,
+    original: &str,
+) -> reqwest::Response {
+    let form = [("csrf_token", token), ("original", original)];
+    browser.post(path, &form, &[]).await
 }
 
 fn translation_of(app: &TestApp, activity: i32) -> Option<i32> {

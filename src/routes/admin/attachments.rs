@@ -10,6 +10,7 @@ use askama::Template;
 use futures_util::StreamExt;
 
 use super::activities::who;
+use super::id_of;
 use super::photos::file_name;
 use super::see_other;
 use crate::activities::attachments::{
@@ -31,10 +32,6 @@ use crate::templates::{Layout, html_response};
 const FIELD: &str = "attachments";
 /// The longest value read from a text field of the upload form.
 const MAX_TEXT_FIELD: usize = 64;
-
-fn id_of(path: &str) -> Result<i32, AppError> {
-    path.parse().map_err(|_| AppError::NotFound)
-}
 
 fn list_page(activity_id: i32) -> String {
     format!("/admin/activities/{activity_id}/attachments")

@@ -27,6 +27,7 @@ use crate::accounts::Actor;
 use crate::auth::client_ip::client_ip;
 use crate::auth::guard::{CurrentUser, require_secretariat};
 use crate::config::Site;
+use crate::error::AppError;
 
 /// Who may use a route (after logging in).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,6 +137,11 @@ fn register<F, Args>(
         Access::Member => cfg.service(resource),
         Access::Secretariat => cfg.service(resource.wrap(from_fn(require_secretariat))),
     };
+}
+
+/// The id in a path segment; anything but a number is a 404, like an unknown id.
+fn id_of(path: &str) -> Result<i32, AppError> {
+    path.parse().map_err(|_| AppError::NotFound)
 }
 
 /// 303 to `location` (post/redirect/get).

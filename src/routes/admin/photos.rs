@@ -9,6 +9,7 @@ use askama::Template;
 use futures_util::StreamExt;
 
 use super::activities::{PhotoProblem, photo_problem_page, who};
+use super::id_of;
 use super::{actor, see_other};
 use crate::activities::photos::{
     self as service, MAX_FILES, MAX_PHOTO_BYTES, MAX_REQUEST_BYTES, PhotoText,
@@ -25,10 +26,6 @@ use crate::templates::{Layout, html_response};
 
 /// The field of the upload form that holds the files.
 const FIELD: &str = "photos";
-
-fn id_of(path: &str) -> Result<i32, AppError> {
-    path.parse().map_err(|_| AppError::NotFound)
-}
 
 fn edit_page(activity_id: i32) -> String {
     format!("/admin/activities/{activity_id}/edit")

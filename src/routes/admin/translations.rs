@@ -8,6 +8,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::activities::who;
+use super::id_of;
 use super::see_other;
 use crate::activities::translations::{self as service, TranslationSet};
 use crate::auth::guard::CurrentUser;
@@ -15,10 +16,6 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::routes::form;
 use crate::templates::{Layout, html_response};
-
-fn id_of(path: &str) -> Result<i32, AppError> {
-    path.parse().map_err(|_| AppError::NotFound)
-}
 
 fn set_page(activity_id: i32) -> String {
     format!("/admin/activities/{activity_id}/translations")

@@ -5,6 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use super::id_of;
 use super::{actor, see_other};
 use crate::accounts::OneTimeCredentials;
 use crate::accounts::manage::{self, AccountErrors, NewAccount};
@@ -147,10 +148,6 @@ pub async fn create_user(
             html_response(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
     }
-}
-
-fn id_of(path: &str) -> Result<i32, AppError> {
-    path.parse().map_err(|_| AppError::NotFound)
 }
 
 pub async fn reset_password(

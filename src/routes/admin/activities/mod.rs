@@ -15,9 +15,9 @@ pub use history::moderation_history;
 pub use list::{list_activities, moderation_queue};
 pub use preview::preview_activity;
 
+use super::id_of;
 use crate::activities::Who;
 use crate::auth::guard::CurrentUser;
-use crate::error::AppError;
 
 pub fn who(user: &CurrentUser) -> Who {
     Who {
@@ -25,8 +25,4 @@ pub fn who(user: &CurrentUser) -> Who {
         organization_id: user.organization_id,
         secretariat: user.is_secretariat(),
     }
-}
-
-fn id_of(path: &str) -> Result<i32, AppError> {
-    path.parse().map_err(|_| AppError::NotFound)
 }
