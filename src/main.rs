@@ -92,9 +92,9 @@ fn password_from_stdin() -> anyhow::Result<Option<String>> {
 fn add_user(data_dir: &DataDir, account: NewAccount) -> Result<(), String> {
     let catalog = mmn_portal::i18n::Catalog::for_language("en");
     actix_web::rt::System::new().block_on(async move {
-        data_dir.create().map_err(|e| e.to_string())?;
+        data_dir.create().map_err(|e| format!("{e:#}"))?;
         let (db, _) =
-            Db::open(&data_dir.database(), &DbOptions::default()).map_err(|e| e.to_string())?;
+            Db::open(&data_dir.database(), &DbOptions::default()).map_err(|e| format!("{e:#}"))?;
         let email = account.email.clone();
         match create_account(&db, Actor::system(), account)
             .await

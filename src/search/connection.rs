@@ -33,12 +33,21 @@ pub fn register() {
     });
 }
 
-/// Runs inside `sqlite3_open_v2` for each new connection.
+/// How long opening a connection waits for a lock held by another one. Asking FTS5 for its
+/// API reads the schema, which another process checkpointing or recovering the WAL can
+/// hold up for a moment; without a wait that moment fails the open. The connection's own
+/// `busy_timeout` pragma replaces it afterwards.
+const OPEN_BUSY_TIMEOUT_MS: c_int = 5_000;
+
+/// Runs inside `sqlite3_open_v2` for each new connection. An error here fails the open:
+/// a connection without the ranking function would fail every search it served.
 unsafe extern "C" fn init(
     db: *mut ffi::sqlite3,
     _error: *mut *mut c_char,
     _routines: *const ffi::sqlite3_api_routines,
 ) -> c_int {
+    // SAFETY: `db` is the connection being opened, valid for this call.
+    unsafe { ffi::sqlite3_busy_timeout(db, OPEN_BUSY_TIMEOUT_MS) };
     // Query planner stability: without it SQLite compiles a statement again whenever a
     // value bound to its LIMIT, OFFSET or a LIKE pattern changes, which defeats diesel's
     // cache of prepared statements on every page that is not the first.
@@ -52,9 +61,10 @@ unsafe extern "C" fn init(
         );
     }
     // SAFETY: `db` is the connection being opened, valid for this call.
-    let Some(api) = (unsafe { fts5_api(db) }) else {
-        // Without FTS5 the search index cannot exist either; opening must not fail on it.
-        return ffi::SQLITE_OK;
+    let api = match unsafe { fts5_api(db) } {
+        Ok(Some(api)) => api,
+        Ok(None) => return ffi::SQLITE_OK,
+        Err(rc) => return rc,
     };
     // SAFETY: `api` came from this connection's FTS5 module, which outlives the connection.
     unsafe {
@@ -72,8 +82,9 @@ unsafe extern "C" fn init(
 }
 
 /// The connection's `fts5_api`, obtained the documented way (`SELECT fts5(?1)` with a
-/// pointer bound under the type "fts5_api_ptr").
-unsafe fn fts5_api(db: *mut ffi::sqlite3) -> Option<*mut ffi::fts5_api> {
+/// pointer bound under the type "fts5_api_ptr"); `None` when FTS5 gave none, the error
+/// code when the statement could not be prepared.
+unsafe fn fts5_api(db: *mut ffi::sqlite3) -> Result<Option<*mut ffi::fts5_api>, c_int> {
     let mut stmt = ptr::null_mut();
     let mut api: *mut ffi::fts5_api = ptr::null_mut();
     // SAFETY: `db` is open; `stmt` is finalized before `api`'s slot goes out of scope.
@@ -86,7 +97,9 @@ unsafe fn fts5_api(db: *mut ffi::sqlite3) -> Option<*mut ffi::fts5_api> {
             ptr::null_mut(),
         );
         if rc != ffi::SQLITE_OK {
-            return None;
+            // A lock held past the timeout or an I/O error; SQLite fails the open on it
+            // whatever this returns, since the connection's error code is set.
+            return Err(rc);
         }
         ffi::sqlite3_bind_pointer(
             stmt,
@@ -98,5 +111,40 @@ unsafe fn fts5_api(db: *mut ffi::sqlite3) -> Option<*mut ffi::fts5_api> {
         ffi::sqlite3_step(stmt);
         ffi::sqlite3_finalize(stmt);
     }
-    (!api.is_null()).then_some(api)
+    Ok((!api.is_null()).then_some(api))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use diesel::connection::SimpleConnection;
+    use diesel::{Connection, SqliteConnection};
+
+    /// A command run beside the server (`user add`, `backup`) opens the database while the
+    /// server may hold it for a moment: the open waits instead of failing.
+    #[test]
+    fn a_connection_opens_while_another_briefly_holds_the_database() {
+        super::register();
+        let dir = tempfile::tempdir().unwrap();
+        let url = dir.path().join("db.sqlite3").to_str().unwrap().to_owned();
+        let mut holder = SqliteConnection::establish(&url).unwrap();
+        holder
+            .batch_execute(
+                "PRAGMA journal_mode = WAL; \
+                 CREATE VIRTUAL TABLE words USING fts5(word); \
+                 INSERT INTO words VALUES ('migrant'); \
+                 PRAGMA locking_mode = EXCLUSIVE; \
+                 BEGIN EXCLUSIVE; INSERT INTO words VALUES ('worker');",
+            )
+            .unwrap();
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(300));
+            holder.batch_execute("COMMIT").unwrap();
+        });
+        let mut conn = SqliteConnection::establish(&url).expect("the open waits for the lock");
+        release.join().unwrap();
+        conn.batch_execute("SELECT capped_bm25(words, 1.0) FROM words WHERE words MATCH 'worker'")
+            .expect("the ranking function is there");
+    }
 }
