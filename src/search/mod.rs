@@ -1,5 +1,5 @@
 //! Site search: what a visitor types becomes a safe query over the trigram index of public
-//! activities (`migrations/2026-11-29-000005_search`), and what the index highlights becomes
+//! activities (`migrations/2026-11-29-000005_search`), and the terms found in a result become
 //! a snippet that templates print escaped.
 //!
 //! Short terms: the trigram index needs three characters. Terms of two characters (a
@@ -12,11 +12,12 @@
 //! so when a search finds more.
 
 pub mod connection;
+pub mod highlight;
 pub mod query;
 pub mod rank;
 pub mod snippet;
 
-/// At most this many matches, the most recently added, are ranked and can be shown (100
+/// At most this many matches, the most recently added, are ranked and can be shown (20
 /// pages): a bound on the work of a query whatever the size of the site, and more than
 /// anyone reads.
-pub const CANDIDATES: i64 = 300;
+pub const CANDIDATES: i64 = 200;

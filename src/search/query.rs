@@ -29,6 +29,9 @@ pub struct SearchQuery {
     pub excluded_like: Vec<String>,
     /// Terms left out for being single characters, to tell the visitor.
     pub ignored: Vec<String>,
+    /// Every term a result must (or may, among alternatives) contain: what its snippet
+    /// highlights.
+    pub wanted: Vec<String>,
 }
 
 impl SearchQuery {
@@ -77,6 +80,7 @@ fn is_long(term: &str) -> bool {
 
 /// Splits the terms between the index and substring matching.
 fn compile(required: Vec<Vec<String>>, excluded: Vec<String>, ignored: Vec<String>) -> SearchQuery {
+    let wanted = required.iter().flatten().cloned().collect();
     let mut fts_groups = Vec::new();
     let mut required_like = Vec::new();
     for group in required {
@@ -105,6 +109,7 @@ fn compile(required: Vec<Vec<String>>, excluded: Vec<String>, ignored: Vec<Strin
         required_like,
         excluded_like: like_excluded.iter().map(|t| like_pattern(t)).collect(),
         ignored,
+        wanted,
     }
 }
 

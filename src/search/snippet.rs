@@ -1,20 +1,13 @@
-//! Highlighted text from the index → segments that templates print escaped, with the
-//! matches in `<mark>`.
+//! A result's text → segments that templates print escaped, with the search's terms in
+//! `<mark>`.
 //!
-//! SQLite's `highlight()` wraps matches in two private-use characters. Text never becomes
-//! HTML here: the markers only split it into marked and unmarked segments, and a marker
-//! that a member happened to type can at worst highlight some text, never produce markup.
-//! `snippet()` is not used because it counts trigrams (64 at most, about 60 characters) and
-//! cuts through grapheme clusters; windows here are measured and cut in graphemes.
+//! Text never becomes HTML here: the terms found (`super::highlight`) only split it into
+//! marked and unmarked segments. Excerpts are measured and cut in graphemes, so a Thai vowel
+//! or a Burmese medial never ends up apart from its consonant.
 
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Opens a match in `highlight()` output.
-pub const START: char = '\u{E000}';
-/// Closes a match.
-pub const END: char = '\u{E001}';
-/// `START` and `END` as SQL string literals for `highlight()`.
-pub const SQL_MARKERS: &str = "char(57344), char(57345)";
+use super::highlight::Terms;
 
 /// A piece of text, highlighted or not.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,62 +16,76 @@ pub struct Segment {
     pub marked: bool,
 }
 
-/// Text with highlighted byte ranges, whitespace collapsed.
+/// Text with whitespace collapsed, and the byte ranges holding a term.
 struct Marked {
     text: String,
     marks: Vec<(usize, usize)>,
 }
 
-/// Reads markers in pairs; strays are dropped and an unclosed match ends with the text.
-fn parse(highlighted: &str) -> Marked {
-    let mut text = String::with_capacity(highlighted.len());
-    let mut marks = Vec::new();
-    let mut open: Option<usize> = None;
-    for c in highlighted.chars() {
-        match c {
-            START if open.is_none() => open = Some(text.len()),
-            END => {
-                if let Some(start) = open.take().filter(|&s| s < text.len()) {
-                    marks.push((start, text.len()));
-                }
-            }
-            START => {}
-            c if c.is_whitespace() => {
-                if !text.is_empty() && !text.ends_with(' ') {
-                    text.push(' ');
-                }
-            }
-            c => text.push(c),
-        }
+impl Marked {
+    fn new(text: &str, terms: &Terms) -> Marked {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let marks = terms.find(&text);
+        Marked { text, marks }
     }
-    if let Some(start) = open.filter(|&s| s < text.len()) {
-        marks.push((start, text.len()));
-    }
-    Marked { text, marks }
 }
 
-/// Whether `highlight()` output holds a match.
-pub fn has_match(highlighted: &str) -> bool {
-    !parse(highlighted).marks.is_empty()
-}
-
-/// All of `highlighted` (a title), as segments.
-pub fn segments(highlighted: &str) -> Vec<Segment> {
-    let marked = parse(highlighted);
-    let bounds = boundaries(&marked.text);
+/// All of `text` (a title), as segments.
+pub fn segments(text: &str, terms: &Terms) -> Vec<Segment> {
+    let marked = Marked::new(text, terms);
+    let mut bounds: Vec<usize> = boundaries(&marked.text, 0).collect();
+    bounds.push(marked.text.len());
     cut(&marked, &bounds, 0, bounds.len() - 1)
 }
 
-/// About `width` graphemes of `highlighted` around its first match (from the start when
-/// there is none), with an ellipsis where text was left out.
-pub fn excerpt(highlighted: &str, width: usize) -> Vec<Segment> {
-    let marked = parse(highlighted);
-    let bounds = boundaries(&marked.text);
+/// About `width` graphemes of `text` around its first term, or `None` when it holds none.
+pub fn excerpt_around_match(text: &str, terms: &Terms, width: usize) -> Option<Vec<Segment>> {
+    let marked = Marked::new(text, terms);
+    (!marked.marks.is_empty()).then(|| excerpt_of(&marked, width))
+}
+
+/// About `width` graphemes of `text` around its first term (from the start when there is
+/// none), with an ellipsis where text was left out.
+pub fn excerpt(text: &str, terms: &Terms, width: usize) -> Vec<Segment> {
+    excerpt_of(&Marked::new(text, terms), width)
+}
+
+fn excerpt_of(marked: &Marked, width: usize) -> Vec<Segment> {
+    let text = marked.text.as_str();
+    let anchor = marked.marks.first().map_or(0, |&(start, _)| start);
+    // Only the graphemes that can be shown are found, whatever the text's length: the
+    // context before the match is a quarter of `width` (in graphemes, which hold one
+    // character or more, so `width / 2` characters suffice in spaced scripts and give
+    // unspaced ones most of it), and nothing past `width` graphemes from there is shown.
+    let window = text[..anchor]
+        .char_indices()
+        .rev()
+        .nth(width / 2)
+        .map_or(0, |(at, _)| at);
+    let mut bounds: Vec<usize> = Vec::new();
+    let mut enough = usize::MAX;
+    let mut whole = true;
+    // The window may start inside a grapheme: its first piece is not one.
+    for b in boundaries(text, window).skip(usize::from(window > 0)) {
+        if b > anchor && enough == usize::MAX {
+            let first = bounds.len().saturating_sub(1);
+            enough = first.saturating_sub(width / 4) + width + 1;
+        }
+        if bounds.len() == enough {
+            whole = false;
+            break;
+        }
+        bounds.push(b);
+    }
+    if whole {
+        bounds.push(text.len());
+    }
+    if bounds.len() < 2 {
+        // One grapheme longer than the window (a pile of combining marks): show it whole.
+        bounds = vec![window, text.len()];
+    }
     let count = bounds.len() - 1;
-    let first = marked
-        .marks
-        .first()
-        .map_or(0, |&(start, _)| bounds.partition_point(|&b| b <= start) - 1);
+    let first = bounds.partition_point(|&b| b <= anchor).saturating_sub(1);
     // Some context before the match, the rest after it.
     let mut from = first.saturating_sub(width / 4);
     let mut to = (from + width).min(count);
@@ -86,24 +93,23 @@ pub fn excerpt(highlighted: &str, width: usize) -> Vec<Segment> {
     // In scripts with spaces, start and end at a word boundary when one is near.
     let near = width / 8;
     if from > 0
-        && let Some(i) =
-            (from..(from + near).min(first)).find(|&i| is_space(&marked.text, &bounds, i))
+        && let Some(i) = (from..(from + near).min(first)).find(|&i| is_space(text, &bounds, i))
     {
         from = i + 1;
     }
     if to < count
         && let Some(i) = ((to.saturating_sub(near)).max(first + 1)..to)
             .rev()
-            .find(|&i| is_space(&marked.text, &bounds, i))
+            .find(|&i| is_space(text, &bounds, i))
     {
         to = i;
     }
     let mut out = Vec::new();
-    if from > 0 {
+    if bounds[from] > 0 {
         out.push(plain("… "));
     }
-    out.extend(cut(&marked, &bounds, from, to));
-    if to < count {
+    out.extend(cut(marked, &bounds, from, to));
+    if bounds[to] < text.len() {
         out.push(plain(" …"));
     }
     out
@@ -116,15 +122,12 @@ fn plain(text: &str) -> Segment {
     }
 }
 
-/// Byte offsets where text may be cut (grapheme starts), and the text's length last.
-fn boundaries(text: &str) -> Vec<usize> {
-    let mut bounds: Vec<usize> = text
+/// Byte offsets where text may be cut (grapheme starts), from byte `from` on.
+fn boundaries(text: &str, from: usize) -> impl Iterator<Item = usize> + '_ {
+    text[from..]
         .grapheme_indices(true)
         .filter(|(i, g)| *i == 0 || !g.starts_with(is_dependent_sign))
-        .map(|(i, _)| i)
-        .collect();
-    bounds.push(text.len());
-    bounds
+        .map(move |(i, _)| from + i)
 }
 
 /// Vowel signs and tone marks that Unicode lets stand as their own grapheme (Myanmar
@@ -148,8 +151,9 @@ fn is_space(text: &str, bounds: &[usize], grapheme: usize) -> bool {
 /// sign or a Burmese medial in a different element than its consonant renders broken.
 fn cut(marked: &Marked, bounds: &[usize], from: usize, to: usize) -> Vec<Segment> {
     let (lo, hi) = (bounds[from], bounds[to]);
-    let floor = |b: usize| bounds[bounds.partition_point(|&x| x <= b) - 1];
-    let ceil = |b: usize| bounds[bounds.partition_point(|&x| x < b)];
+    // Marks outside the bounds found are clamped to them, and then left out.
+    let floor = |b: usize| bounds[bounds.partition_point(|&x| x <= b).saturating_sub(1)];
+    let ceil = |b: usize| bounds[bounds.partition_point(|&x| x < b).min(bounds.len() - 1)];
     let mut out: Vec<Segment> = Vec::new();
     let mut at = lo;
     for &(start, end) in &marked.marks {
@@ -195,64 +199,94 @@ mod tests {
             .collect()
     }
 
-    fn hl(text: &str) -> String {
-        text.replace('[', &START.to_string())
-            .replace(']', &END.to_string())
+    fn terms(list: &[&str]) -> Terms {
+        Terms::new(list)
     }
 
     #[test]
-    fn markers_become_marked_segments() {
+    fn terms_become_marked_segments() {
         assert_eq!(
-            render(&segments(&hl("Café [Résumé] in  Chiang\n[Mai]"))),
+            render(&segments(
+                "Café Résumé in  Chiang\nMai",
+                &terms(&["resume", "mai"])
+            )),
             "Café [Résumé] in Chiang [Mai]"
         );
         assert_eq!(
-            render(&segments(&hl("[a][b] c"))),
+            render(&segments("ab c", &terms(&["a", "b"]))),
             "[ab] c",
             "adjacent matches join"
         );
-    }
-
-    #[test]
-    fn stray_or_forged_markers_never_unbalance() {
-        assert_eq!(render(&segments(&hl("]a[b[c]]d["))), "a[bc]d");
-        assert_eq!(render(&segments(&hl("x[y"))), "x[y]");
-        assert_eq!(render(&segments(&hl("[]"))), "");
-        assert!(!has_match(&hl("[]")));
-        assert!(has_match(&hl("a[b]")));
+        assert_eq!(
+            render(&segments("<script>", &terms(&["script"]))),
+            "<[script]>",
+            "text stays text"
+        );
+        assert_eq!(render(&segments("", &terms(&["x"]))), "");
     }
 
     #[test]
     fn marks_cover_whole_graphemes() {
-        // The match starts at a combining vowel sign: the consonant comes with it.
-        let text = format!("การอบรมระด{START}ับชาติ{END}ประเทศไทย");
-        assert_eq!(render(&segments(&text)), "การอบรมระ[ดับชาติ]ประเทศไทย");
+        // The term starts at a combining vowel sign: the consonant comes with it.
+        assert_eq!(
+            render(&segments("การอบรมระดับชาติประเทศไทย", &terms(&["ับชาติ"]))),
+            "การอบรมระ[ดับชาติ]ประเทศไทย"
+        );
     }
 
     #[test]
     fn excerpts_centre_on_the_first_match_and_say_what_was_cut() {
         let words: Vec<String> = (0..100).map(|i| format!("w{i}")).collect();
-        let mut text = words.join(" ");
-        text = text.replace("w50", &format!("{START}w50{END}"));
-        let out = render(&excerpt(&text, 60));
+        let text = words.join(" ");
+        let out = render(&excerpt(&text, &terms(&["w50"]), 60));
         assert!(out.starts_with("… w"), "{out}");
         assert!(out.ends_with(" …"), "{out}");
         assert!(out.contains("[w50]"), "{out}");
         assert!(out.chars().count() <= 66, "{out}");
-        let start = render(&excerpt("short text", 60));
+        let start = render(&excerpt("short text", &terms(&["zzz"]), 60));
         assert_eq!(start, "short text");
-        let no_match = render(&excerpt(&"ก".repeat(100), 10));
+        let no_match = render(&excerpt(&"ก".repeat(100), &terms(&[]), 10));
         assert_eq!(no_match, format!("{} …", "ก".repeat(10)));
+        assert_eq!(
+            excerpt_around_match("short text", &terms(&["zzz"]), 60),
+            None
+        );
+    }
+
+    #[test]
+    fn excerpts_of_long_texts_read_only_around_the_match() {
+        // The same excerpt whether the text goes on for a line or for a book.
+        let before = "lorem ipsum ".repeat(5_000);
+        let after = " dolor sit".repeat(5_000);
+        let short = format!(
+            "{}migrant workers{}",
+            &before[before.len() - 600..],
+            &after[..400]
+        );
+        let long = format!("{before}migrant workers{after}");
+        let t = terms(&["migrant"]);
+        let near = render(&excerpt(&long, &t, 60));
+        assert!(near.starts_with("… "), "{near}");
+        assert!(near.ends_with(" …"), "{near}");
+        assert!(near.contains("[migrant] workers dolor"), "{near}");
+        assert!(near.chars().count() <= 66, "{near}");
+        assert_eq!(near, render(&excerpt(&short, &t, 60)));
+        // A match near the very end, and one grapheme of a thousand marks.
+        let end = render(&excerpt(&format!("{before}migrant"), &t, 60));
+        assert!(end.ends_with("[migrant]"), "{end}");
+        let pile = format!("a{}", "\u{301}".repeat(1_000));
+        assert_eq!(render(&excerpt(&pile, &terms(&["zzz"]), 10)), pile);
     }
 
     #[test]
     fn excerpts_of_unspaced_scripts_cut_between_graphemes() {
         let body = "ပြည်ပသို့ အလုပ်သွားလုပ်ရန် စဉ်းစားနေသော စက်မှုဇုန်အလုပ်သမားများနှင့် မိသားစုဝင်များအတွက် ".repeat(5);
-        let text = body.replacen("မိသားစု", &format!("{START}မိသားစု{END}"), 3);
-        for segment in excerpt(&text, 30) {
-            let first = segment.text.chars().next().unwrap();
-            // A segment never starts with a Burmese dependent sign.
-            assert!(!('\u{102B}'..='\u{103E}').contains(&first), "{segment:?}");
+        for width in [10, 30, 240] {
+            for segment in excerpt(&body, &terms(&["မိသားစု", "ုပ်"]), width) {
+                let first = segment.text.chars().next().unwrap();
+                // A segment never starts with a Burmese dependent sign.
+                assert!(!('\u{102B}'..='\u{103E}').contains(&first), "{segment:?}");
+            }
         }
     }
 }

@@ -143,6 +143,27 @@ async fn english_matches_whatever_the_case_and_accents() {
     ] {
         assert_eq!(found(&search(&app, q).await), ["reunion-hanoi"], "{q}");
     }
+    // The highlights fold as the index does: the text keeps its own case and accents.
+    for (q, title, snippet) in [
+        ("reunion", vec!["Réunion"], vec![]),
+        ("CAFÉ", vec![], vec!["Café"]),
+        ("ha noi", vec![], vec!["Hà Nội"]),
+        ("\"fair recruitment\"", vec![], vec!["FAIR RECRUITMENT"]),
+        (
+            "fair recruitment",
+            vec![],
+            vec!["recruitment", "FAIR", "RECRUITMENT"],
+        ),
+        (
+            "Régionale OR delegates",
+            vec!["régionale"],
+            vec!["delegates"],
+        ),
+    ] {
+        let page = search(&app, q).await;
+        assert_eq!(page.texts(".search-result h2 mark"), title, "{q}");
+        assert_eq!(page.texts(".search-result .snippet mark"), snippet, "{q}");
+    }
     assert!(
         found(&search(&app, "Hanoi").await).is_empty(),
         "no fuzzy matching"
@@ -486,6 +507,11 @@ async fn short_queries_have_a_defined_answer() {
           || ' ' || location || ' ' || organizations || ' ' || attachments) LIKE '%คน%'",
     );
     assert_eq!(found(&two).len() as i64, thai.min(10));
+    let marks = two.texts(".search-result .snippet mark");
+    assert!(
+        !marks.is_empty() && marks.iter().all(|m| m.contains("คน")),
+        "a short term is highlighted too: {marks:?}"
+    );
     let mixed = search(app, "a Battambang").await;
     assert!(!found(&mixed).is_empty());
     assert_eq!(

@@ -17,12 +17,14 @@ use crate::db::models::public::search::{self, FilterOptions, Filters, Hit};
 use crate::error::AppError;
 use crate::markdown;
 use crate::search::CANDIDATES;
+use crate::search::highlight::Terms;
 use crate::search::query::SearchQuery;
 use crate::search::snippet::{self, Segment};
 use crate::templates::Layout;
 
-/// Graphemes of context shown around a match.
-const SNIPPET_WIDTH: usize = 240;
+/// Graphemes of context shown around a match: two or three lines on a wide screen, five
+/// or six on a phone.
+const SNIPPET_WIDTH: usize = 160;
 
 /// The query string as typed; empty when absent.
 #[derive(Debug, Clone, Default)]
@@ -153,7 +155,7 @@ pub async fn search(
                 return Ok((options, filters, None));
             }
             let matches = search::matches(conn, &query, &filters)?;
-            let hits = search::hits(conn, &query, &matches, (page - 1) * PER_PAGE, PER_PAGE)?;
+            let hits = search::hits(conn, &matches, (page - 1) * PER_PAGE, PER_PAGE)?;
             Ok((options, filters, Some((matches, hits))))
         })
         .await?
@@ -183,10 +185,10 @@ pub async fn search(
                 layout.t_count("search-found", total)
             };
             let pagination = Pagination::with_urls(page, total, &layout, |n| params.url(n))?;
-            let ranked = query.fts.is_some();
+            let terms = Terms::new(&query.wanted);
             let results = hits
                 .iter()
-                .map(|hit| result_view(hit, ranked, &layout, &site))
+                .map(|hit| result_view(hit, &terms, &layout, &site))
                 .collect();
             (Some(found), results, Some(pagination))
         }
@@ -238,41 +240,38 @@ fn choices(list: &[(i32, String, String)], selected: Option<i32>) -> Vec<Choice>
         .collect()
 }
 
-fn result_view(hit: &Hit, ranked: bool, layout: &Layout, site: &Site) -> ResultView {
+fn result_view(hit: &Hit, terms: &Terms, layout: &Layout, site: &Site) -> ResultView {
     let published = hit
         .published_at
         .map(|at| local_date(at, site.timezone))
         .unwrap_or_default();
     ResultView {
         url: format!("/activities/{}", hit.slug),
-        title: snippet::segments(&hit.title),
+        title: snippet::segments(&hit.title, terms),
         lang: (hit.language != layout.lang()).then(|| hit.language.clone()),
         published: layout.date(published),
         published_iso: published.format("%Y-%m-%d").to_string(),
         event: layout.event_dates(hit.event_start, hit.event_end),
         organization_name: hit.organization_name.clone(),
         organization_url: format!("/organizations/{}", hit.organization_slug),
-        snippet: excerpt(hit, ranked),
+        snippet: excerpt(hit, terms),
     }
 }
 
-/// Where the match is: the body first, else the other fields; the summary when the search
-/// was not ranked (no highlights) or matched only the title.
-fn excerpt(hit: &Hit, ranked: bool) -> Vec<Segment> {
-    if ranked {
-        let body = markdown::plain_text(&hit.body);
-        let fields = [
-            body.as_str(),
-            &hit.summary,
-            &hit.location,
-            &hit.attachments,
-            &hit.organizations,
-        ];
-        if let Some(field) = fields.iter().find(|f| snippet::has_match(f)) {
-            return snippet::excerpt(field, SNIPPET_WIDTH);
-        }
-    }
-    snippet::excerpt(&hit.summary, SNIPPET_WIDTH)
+/// Where a term is: the body first, else the other fields; else the start of the summary
+/// (a match in the title only).
+fn excerpt(hit: &Hit, terms: &Terms) -> Vec<Segment> {
+    let body = markdown::plain_text(&hit.body);
+    [
+        body.as_str(),
+        &hit.summary,
+        &hit.location,
+        &hit.attachments,
+        &hit.organizations,
+    ]
+    .into_iter()
+    .find_map(|field| snippet::excerpt_around_match(field, terms, SNIPPET_WIDTH))
+    .unwrap_or_else(|| snippet::excerpt(&hit.summary, terms, SNIPPET_WIDTH))
 }
 
 #[cfg(test)]

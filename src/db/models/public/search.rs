@@ -2,13 +2,15 @@
 //! live revisions by the triggers of `migrations/2026-11-29-000005_search`).
 //!
 //! Cost is bounded by [`CANDIDATES`], whatever the size of the site: a search keeps its
-//! most recently added matches only, ranked as they are read ([`matches`]), and reads and
-//! highlights the rows of the page shown ([`hits`]). Queries with only short terms have no
-//! index to use: they scan the stored text of the newest [`SCAN_LIMIT`] public activities
-//! at most. (Measured on 100 000 activities of 2 KB each, for a word in 62 000 of them and a
-//! Thai or a Burmese substring in 20 000: keeping and ranking 1 000 matches took 1.5–2.5 ms,
-//! reading and highlighting a page 1.5 ms, both about three times less for 300; built-in
-//! bm25 over all matches took 40–120 ms; a full scan of short terms 110 ms.)
+//! most recently added matches only, ranked as they are read ([`matches`]), then reads the
+//! rows of the page shown ([`hits`]), whose highlights are found in Rust
+//! (`crate::search::highlight`). Queries with only short terms have no index to use: they
+//! scan the stored text of the newest [`SCAN_LIMIT`] public activities at most. (Measured
+//! on 100 000 activities of 2 KB each, for a word in 62 000 of them and a Thai or a Burmese
+//! substring in 20 000: keeping and ranking 1 000 matches took 1.5–2.5 ms, about a third of
+//! that for 300; built-in bm25 over all matches took 40–120 ms; a full scan of short terms
+//! 110 ms. FTS5's `highlight()` on a page's rows took 1.2–2.1 ms, reading them plainly
+//! 0.2 ms.)
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -17,7 +19,6 @@ use diesel::sqlite::Sqlite;
 
 use crate::search::CANDIDATES;
 use crate::search::query::SearchQuery;
-use crate::search::snippet::SQL_MARKERS;
 
 /// Narrowing a search (ids and values already checked against [`FilterOptions`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -41,7 +42,7 @@ impl Filters {
     }
 }
 
-/// A result. The text fields hold `highlight()` markers when the search was ranked.
+/// A result, with the text a snippet is made of.
 #[derive(Debug, Clone, QueryableByName)]
 pub struct Hit {
     #[diesel(sql_type = Integer)]
@@ -106,20 +107,26 @@ struct Conditions {
 }
 
 impl Conditions {
-    /// Which activities match. The wide revision row (the report as written and as HTML) is
-    /// joined only when a filter needs it, so a common word is ranked over narrow rows.
+    /// Which activities match. The index holds public activities only (its triggers see
+    /// to that), so a search without filters reads nothing else; the wide revision row (the
+    /// report as written and as HTML) is joined only when a filter needs it.
     fn new(query: &SearchQuery, filters: &Filters) -> Conditions {
-        let revision = if filters.language.is_some() || filters.year.is_some() {
-            " JOIN activity_revisions r ON r.id = a.live_revision_id"
+        let sql = if query.fts.is_some() && !filters.any() {
+            " FROM search_index".to_owned()
         } else {
-            ""
-        };
-        let mut c = Conditions {
-            sql: format!(
+            let revision = if filters.language.is_some() || filters.year.is_some() {
+                " JOIN activity_revisions r ON r.id = a.live_revision_id"
+            } else {
+                ""
+            };
+            format!(
                 " FROM search_index \
                  JOIN activities a ON a.id = search_index.rowid{revision} \
                  WHERE a.live_revision_id IS NOT NULL"
-            ),
+            )
+        };
+        let mut c = Conditions {
+            sql,
             binds: Vec::new(),
         };
         if let Some(fts) = &query.fts {
@@ -173,7 +180,11 @@ impl Conditions {
     }
 
     fn and(&mut self, condition: &str, binds: impl IntoIterator<Item = Bind>) {
-        self.sql.push_str(" AND ");
+        self.sql.push_str(if self.sql.contains(" WHERE ") {
+            " AND "
+        } else {
+            " WHERE "
+        });
         self.sql.push_str(condition);
         self.binds.extend(binds);
     }
@@ -231,9 +242,6 @@ impl Matches {
 struct Scored {
     #[diesel(sql_type = Integer)]
     id: i32,
-    /// As stored (ISO 8601, which sorts as text): only compared, never shown.
-    #[diesel(sql_type = Nullable<Text>)]
-    published_at: Option<String>,
     /// `capped_bm25`: lower is better.
     #[diesel(sql_type = Double)]
     score: f64,
@@ -273,26 +281,20 @@ pub fn matches(
     }
     let mut scored: Vec<Scored> = conditions
         .query(
-            &format!("SELECT a.id AS id, a.published_at AS published_at, {RANK} AS score"),
+            &format!("SELECT search_index.rowid AS id, {RANK} AS score"),
             &format!(" ORDER BY search_index.rowid DESC LIMIT {limit}"),
         )
         .load(conn)?;
     // Only the kept ones are sorted: the one past the cap was read to know there are more.
+    // Equal scores go most recently added first.
     let kept = scored.len().min(CANDIDATES as usize);
-    scored[..kept].sort_by(|a, b| {
-        a.score
-            .total_cmp(&b.score)
-            .then(b.published_at.cmp(&a.published_at))
-            .then(b.id.cmp(&a.id))
-    });
+    scored[..kept].sort_by(|a, b| a.score.total_cmp(&b.score).then(b.id.cmp(&a.id)));
     Ok(Matches::kept(scored.into_iter().map(|s| s.id).collect()))
 }
 
-/// Results `offset..offset + limit` of `matches`, read in full (and highlighted when the
-/// query uses the index).
+/// Results `offset..offset + limit` of `matches`, read in full.
 pub fn hits(
     conn: &mut SqliteConnection,
-    query: &SearchQuery,
     matches: &Matches,
     offset: i64,
     limit: i64,
@@ -304,54 +306,25 @@ pub fn hits(
         .take(usize::try_from(limit).unwrap_or(0))
         .copied()
         .collect();
-    shown(conn, query, &ids)
-}
-
-/// The rows of `ids` with everything a result shows, in the order of `ids`.
-fn shown(conn: &mut SqliteConnection, query: &SearchQuery, ids: &[i32]) -> QueryResult<Vec<Hit>> {
-    let (Some(low), Some(high)) = (ids.iter().min(), ids.iter().max()) else {
+    if ids.is_empty() {
         return Ok(Vec::new());
-    };
-    let ranked = query.fts.is_some();
-    let text_columns: Vec<String> = COLUMNS
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            if ranked {
-                format!("highlight(search_index, {i}, {SQL_MARKERS}) AS {name}")
-            } else {
-                format!("search_index.{name} AS {name}")
-            }
-        })
-        .collect();
-    let select = format!(
-        "SELECT a.id AS id, a.slug AS slug, a.published_at AS published_at, r.language AS language, \
-                r.event_start AS event_start, r.event_end AS event_end, \
-                o.name AS organization_name, o.slug AS organization_slug, {}",
-        text_columns.join(", ")
-    );
-    let list: Vec<String> = ids.iter().map(i32::to_string).collect();
-    let mut c = Conditions {
-        sql: format!(
-            " FROM search_index \
-             JOIN activities a ON a.id = search_index.rowid \
-             JOIN activity_revisions r ON r.id = a.live_revision_id \
-             JOIN organizations o ON o.id = a.organization_id \
-             WHERE a.id IN ({})",
-            list.join(", ")
-        ),
-        binds: Vec::new(),
-    };
-    if let Some(fts) = &query.fts {
-        // `highlight()` needs the MATCH in the same statement. Without the rowid range FTS5
-        // would read every match of the query and keep the page's; with a list of rowids
-        // it would run the query once per row.
-        c.and(
-            "search_index MATCH ? AND search_index.rowid BETWEEN ? AND ?",
-            [Bind::Text(fts.clone()), Bind::Int(*low), Bind::Int(*high)],
-        );
     }
-    let mut hits: Vec<Hit> = c.query(&select, "").load(conn)?;
+    let list: Vec<String> = ids.iter().map(i32::to_string).collect();
+    let mut hits: Vec<Hit> = diesel::sql_query(format!(
+        "SELECT a.id AS id, a.slug AS slug, a.published_at AS published_at, \
+                r.language AS language, r.event_start AS event_start, r.event_end AS event_end, \
+                o.name AS organization_name, o.slug AS organization_slug, {} \
+           FROM search_index \
+           JOIN activities a ON a.id = search_index.rowid \
+           JOIN activity_revisions r ON r.id = a.live_revision_id \
+           JOIN organizations o ON o.id = a.organization_id \
+          WHERE search_index.rowid IN ({})",
+        COLUMNS
+            .map(|name| format!("search_index.{name} AS {name}"))
+            .join(", "),
+        list.join(", ")
+    ))
+    .load(conn)?;
     hits.sort_by_key(|hit| ids.iter().position(|&id| id == hit.id));
     Ok(hits)
 }
