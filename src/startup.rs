@@ -19,6 +19,7 @@ use crate::cache::{Memo, PageCache};
 use crate::config::{BaseUrl, Config, Site};
 use crate::data_dir::DataDir;
 use crate::db::Db;
+use crate::db::models::public::PublicMonths;
 use crate::db::models::public::search::FilterOptions;
 use crate::media::store::MediaStore;
 use crate::notify::Mailer;
@@ -174,6 +175,7 @@ fn serve(
     let site = web::Data::new(shared.site);
     let mailer = web::Data::new(shared.mailer);
     let facets = web::Data::new(Memo::<FilterOptions>::new(Arc::clone(db.content())));
+    let months = web::Data::new(Memo::<PublicMonths>::new(Arc::clone(db.content())));
     let pages = web::Data::new(shared.pages);
     let limits = site.limits;
     let server = HttpServer::new(move || {
@@ -192,6 +194,7 @@ fn serve(
             .app_data(site.clone())
             .app_data(pages.clone())
             .app_data(facets.clone())
+            .app_data(months.clone())
             .configure(|cfg| {
                 routes::configure(
                     cfg,

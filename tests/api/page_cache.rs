@@ -14,7 +14,7 @@ use reqwest::header::{
 use crate::auth::{member, secretariat};
 use crate::browser::Browser;
 use crate::fixtures::{self, Writing};
-use crate::helpers::TestApp;
+use crate::helpers::{Page, TestApp};
 
 /// A portal with one category, one organization and one published activity in it.
 async fn portal() -> TestApp {
@@ -214,12 +214,26 @@ async fn publishing_shows_on_the_next_request() {
     let mut admin = secretariat(&app).await;
     let id = submitted(&mut member, "Kite festival in Ranong").await;
     warm(&app, &["/", "/category/network-activities", "/feed.atom"]).await;
+    let counts = [
+        "[aria-labelledby=categories-heading] .count",
+        "[aria-labelledby=months-heading] .count",
+    ];
+    let home = Page::from_response(app.get("/").await).await;
+    for list in counts {
+        assert_eq!(home.texts(list), ["(1 activity)"], "{list}");
+    }
     act(&mut admin, &format!("/admin/activities/{id}/approve"), &[]).await;
     for path in ["/", "/category/network-activities", "/feed.atom"] {
         assert!(
             body(&app, path).await.contains("Kite festival in Ranong"),
             "{path}"
         );
+    }
+    // The counts beside the lists too: the months are kept apart from the page, until
+    // the content changes.
+    let home = Page::from_response(app.get("/").await).await;
+    for list in counts {
+        assert_eq!(home.texts(list), ["(2 activities)"], "{list}");
     }
 }
 
@@ -274,7 +288,9 @@ async fn unpublishing_shows_on_the_next_request() {
         )],
     )
     .await;
-    assert!(!body(&app, "/").await.contains("Border meeting in Mae Sot"));
+    let home = body(&app, "/").await;
+    assert!(!home.contains("Border meeting in Mae Sot"));
+    assert!(!home.contains("/archive/"), "no month left to list");
     assert_eq!(
         app.get("/activities/border-meeting").await.status(),
         StatusCode::NOT_FOUND

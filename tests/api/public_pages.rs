@@ -502,7 +502,8 @@ async fn every_public_page_makes_a_pinned_number_of_statements() {
          WHERE live_revision_id IS NOT NULL LIMIT 1",
     );
     let expected: Vec<(String, u64)> = vec![
-        ("/".into(), 5),
+        // The months beside the list are kept until the content changes.
+        ("/".into(), 4),
         ("/category/network-activities".into(), 5),
         ("/category/network-activities?page=2".into(), 5),
         // One more for its translations (none here).
@@ -511,7 +512,7 @@ async fn every_public_page_makes_a_pinned_number_of_statements() {
         ("/activities/imd-2016-statement-th".into(), 11),
         ("/organizations".into(), 2),
         (format!("/organizations/{organization}"), 6),
-        (format!("/archive/{month}"), 5),
+        (format!("/archive/{month}"), 4),
         ("/pages/about".into(), 1),
         // Matches ranked as they are read (one statement), then the page's rows.
         ("/search?q=migrant".into(), 2),

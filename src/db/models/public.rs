@@ -255,9 +255,8 @@ pub fn category_by_slug(
 pub fn categories_with_counts(conn: &mut SqliteConnection) -> QueryResult<Vec<(CategoryRow, i64)>> {
     let rows: Vec<(i32, String, String, String, i64)> = diesel::sql_query(
         "SELECT c.id, c.slug, c.name, c.description,
-                (SELECT count(*) FROM revision_categories rc
-                   JOIN activities a ON a.live_revision_id = rc.revision_id
-                  WHERE rc.category_id = c.id) AS n
+                (SELECT coalesce(sum(m.activities), 0) FROM category_months m
+                  WHERE m.category_id = c.id) AS n
            FROM categories c ORDER BY c.position, c.name",
     )
     .load::<CategoryCount>(conn)?
@@ -582,10 +581,17 @@ pub fn neighbours(
 
 /// Months (in the site's time zone, given as its UTC offset in seconds) with the number of
 /// activities published in each, newest first.
+/// Each month (in the site's time zone) that has public activities, newest first, with
+/// their number: (year, month, count).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PublicMonths(pub Vec<(i32, u32, i64)>);
+
+/// Reads every public activity's date: pages share it through a `Memo` kept until the
+/// content changes, rather than each reading 100 000 dates.
 pub fn months_with_counts(
     conn: &mut SqliteConnection,
     utc_offset_seconds: i32,
-) -> QueryResult<Vec<(i32, u32, i64)>> {
+) -> QueryResult<PublicMonths> {
     let rows: Vec<MonthCount> = diesel::sql_query(
         "SELECT CAST(strftime('%Y', published_at, ?1 || ' seconds') AS INTEGER) AS year,
                 CAST(strftime('%m', published_at, ?1 || ' seconds') AS INTEGER) AS month,
@@ -595,10 +601,11 @@ pub fn months_with_counts(
     )
     .bind::<diesel::sql_types::Integer, _>(utc_offset_seconds)
     .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|m| (m.year, m.month as u32, m.n))
-        .collect())
+    Ok(PublicMonths(
+        rows.into_iter()
+            .map(|m| (m.year, m.month as u32, m.n))
+            .collect(),
+    ))
 }
 
 #[derive(QueryableByName)]

@@ -6,9 +6,10 @@ use askama_web::WebTemplate;
 use chrono::{NaiveDate, Offset, TimeZone, Utc};
 
 use super::view::{Card, PER_PAGE, Pagination, page_layout, page_number, paged_path};
+use crate::cache::Memo;
 use crate::config::Site;
 use crate::db::Db;
-use crate::db::models::public::{self, Listing};
+use crate::db::models::public::{self, Listing, PublicMonths};
 use crate::error::AppError;
 use crate::templates::Layout;
 
@@ -57,6 +58,7 @@ pub async fn show_month(
     path: web::Path<(String, String)>,
     db: web::Data<Db>,
     site: web::Data<Site>,
+    months: web::Data<Memo<PublicMonths>>,
 ) -> Result<ArchivePage, AppError> {
     let page = page_number(req.query_string())?;
     let (year, month) = path.into_inner();
@@ -83,12 +85,15 @@ pub async fn show_month(
     };
     let listing = Listing::Published(to_utc(first)?, to_utc(next)?);
     let offset = utc_offset(&site);
-    let (total, cards, months) = db
+    let months = months.into_inner();
+    let (months, total, cards) = db
         .read(move |conn| {
+            // The memo first, as on the home page.
+            let months = months.get_or_compute(|| public::months_with_counts(conn, offset))?;
             Ok((
+                months,
                 public::count(conn, listing)?,
                 public::cards(conn, listing, (page - 1) * PER_PAGE, PER_PAGE)?,
-                public::months_with_counts(conn, offset)?,
             ))
         })
         .await?;
@@ -111,7 +116,7 @@ pub async fn show_month(
             .map(|c| Card::new(c, &layout, site.timezone))
             .collect(),
         pagination,
-        months: month_links(&months, &layout),
+        months: month_links(&months.0, &layout),
         layout,
     })
 }
