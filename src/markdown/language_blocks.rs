@@ -103,7 +103,8 @@ fn fence_of(line: &str) -> Option<Fence<'_>> {
     }
 }
 
-/// ``` or ~~~ (three or more) at the start of a trimmed line: the marker and its length.
+/// A code fence (three or more backticks or tildes) at the start of a trimmed line: the
+/// marker and its length.
 fn code_fence_of(trimmed: &str) -> Option<(char, usize)> {
     let marker = trimmed.chars().next().filter(|c| matches!(c, '`' | '~'))?;
     let length = trimmed.chars().take_while(|&c| c == marker).count();
