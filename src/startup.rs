@@ -92,7 +92,8 @@ impl Application {
             site.clone(),
             Arc::clone(&scheduler_stop),
         )?;
-        // Never at start-up: its first run is one period after the start.
+        // Never at start-up: their first runs are one period after the start.
+        crate::search::maintenance::spawn(db.clone(), Arc::clone(&scheduler_stop))?;
         crate::media::cleanup::spawn(
             db.clone(),
             media.clone(),

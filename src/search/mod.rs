@@ -13,6 +13,7 @@
 
 pub mod connection;
 pub mod highlight;
+pub mod maintenance;
 pub mod query;
 pub mod rank;
 pub mod snippet;
