@@ -8,7 +8,7 @@ use actix_web::middleware::Next;
 use actix_web::middleware::{DefaultHeaders, ErrorHandlerResponse, ErrorHandlers};
 use tracing_actix_web::RequestId;
 
-use crate::templates::ErrorPage;
+use crate::templates::{ErrorPage, ErrorPageSource};
 
 /// Headers that keep a page from being framed, sniffed, or talking to third parties.
 /// The CSP allows no inline script and nothing from other origins: a visitor's browser
@@ -40,16 +40,25 @@ pub fn error_pages<B: 'static>() -> ErrorHandlers<B> {
 }
 
 fn render_bare_error<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    // An English error page raised without the request, or a bare error of the framework,
+    // is rendered again here, where the visitor's language is known. Other HTML (a form
+    // shown again with its 422) is the handler's own page.
+    let source = res
+        .response()
+        .extensions()
+        .get::<ErrorPageSource>()
+        .cloned();
     let is_html = res
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
-    if is_html {
+    if is_html && source.is_none() {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();
     let (req, original) = res.into_parts();
-    let mut page = ErrorPage::response(status, None);
+    let detail = source.as_ref().and_then(|s| s.detail.as_deref());
+    let mut page = ErrorPage::response_for(&req, status, detail);
     // Keep what the framework said besides the body (Allow on a 405, Retry-After…).
     for (name, value) in original.headers() {
         if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {

@@ -238,7 +238,11 @@ impl ErrorPage {
 
     /// The error page for `status`, with the message `detail` (an id) when given.
     pub fn new(status: StatusCode, detail: Option<&str>) -> Self {
-        let layout = Layout::new("en");
+        Self::new_in(Layout::new("en"), status, detail)
+    }
+
+    /// [`ErrorPage::new`] in `layout`'s language.
+    pub fn new_in(layout: Layout, status: StatusCode, detail: Option<&str>) -> Self {
         let (title, body) = Self::message_ids(status);
         ErrorPage {
             status: status.as_u16(),
@@ -249,9 +253,34 @@ impl ErrorPage {
         }
     }
 
-    /// A complete HTML response for `status`.
+    /// A complete HTML response for `status`, in English: errors raised without the
+    /// request at hand. It carries what it says ([`ErrorPageSource`]), so that
+    /// `middleware::error_pages` renders it again in the visitor's language.
     pub fn response(status: StatusCode, detail: Option<&str>) -> HttpResponse {
-        match Self::new(status, detail).render() {
+        let mut response = Self::new(status, detail).into_response(status);
+        response.extensions_mut().insert(ErrorPageSource {
+            detail: detail.map(str::to_owned),
+        });
+        response
+    }
+
+    /// A complete HTML response for `status`, in the language `req` asks for.
+    pub fn response_for(
+        req: &HttpRequest,
+        status: StatusCode,
+        detail: Option<&str>,
+    ) -> HttpResponse {
+        let mut response =
+            Self::new_in(Layout::for_request(req), status, detail).into_response(status);
+        response.headers_mut().insert(
+            actix_web::http::header::VARY,
+            actix_web::http::header::HeaderValue::from_static("accept-language, cookie"),
+        );
+        response
+    }
+
+    fn into_response(self, status: StatusCode) -> HttpResponse {
+        match self.render() {
             Ok(html) => HttpResponse::build(status)
                 .content_type(ContentType::html())
                 .body(html),
@@ -263,6 +292,13 @@ impl ErrorPage {
             }
         }
     }
+}
+
+/// What an English error page says, kept on its response.
+#[derive(Debug, Clone)]
+pub struct ErrorPageSource {
+    /// The message id of its explanation, if any.
+    pub detail: Option<String>,
 }
 
 #[cfg(test)]

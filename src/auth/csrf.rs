@@ -4,7 +4,7 @@
 
 use actix_session::SessionExt;
 use actix_web::HttpMessage;
-use actix_web::body::MessageBody;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::error::InternalError;
 use actix_web::http::{Method, StatusCode, header};
@@ -30,10 +30,23 @@ pub const MAX_FORM_FIELDS: usize = 1000;
 pub async fn verify_csrf(
     mut req: ServiceRequest,
     next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-        return next.call(req).await;
+        return Ok(next.call(req).await?.map_into_left_body());
     }
+    match admit(&mut req).await {
+        Ok(()) => Ok(next.call(req).await?.map_into_left_body()),
+        // Answered here rather than returned as an error, so that the error pages'
+        // middleware sees the refusal and renders it in the visitor's language.
+        Err(refusal) => Ok(req
+            .into_response(refusal.error_response())
+            .map_into_right_body()),
+    }
+}
+
+/// Whether a state-changing request may reach its handler: our origin, the session's
+/// token, and a form body within its limits.
+async fn admit(req: &mut ServiceRequest) -> Result<(), actix_web::Error> {
     let site = req
         .app_data::<web::Data<Site>>()
         .cloned()
@@ -41,7 +54,7 @@ pub async fn verify_csrf(
     // Every body that reaches a handler keeps a pace, whoever reads it.
     let payload = req.take_payload();
     req.set_payload(Paced::payload(payload, &site.limits));
-    if !same_origin(&req, site.base_url.origin()) {
+    if !same_origin(req, site.base_url.origin()) {
         return Err(AppError::Forbidden("error-csrf-origin").into());
     }
     // Without a session there is no token to match: refused before a byte of body is read.
@@ -50,18 +63,18 @@ pub async fn verify_csrf(
     };
     // A form is read whole here, within its limits, even when the header carries the
     // token: the handlers then parse bytes already judged.
-    let form = if content_type(&req).starts_with("application/x-www-form-urlencoded") {
-        Some(read_form(&mut req).await?)
+    let form = if content_type(req).starts_with("application/x-www-form-urlencoded") {
+        Some(read_form(req).await?)
     } else {
         None
     };
     let provided = match (req.headers().get("x-csrf-token"), form) {
         (Some(value), _) => value.to_str().ok().map(str::to_owned),
         (None, Some(body)) => form_urlencoded_value(&body, "csrf_token"),
-        (None, None) => form_token(&mut req).await?,
+        (None, None) => form_token(req).await?,
     };
     match provided {
-        Some(provided) if constant_time_eq(&expected, &provided) => next.call(req).await,
+        Some(provided) if constant_time_eq(&expected, &provided) => Ok(()),
         _ => Err(AppError::Forbidden("error-csrf-token").into()),
     }
 }

@@ -124,3 +124,63 @@ async fn the_stylesheet_is_fingerprinted_cached_for_a_year_and_compressed() {
         "an unknown fingerprint is not served"
     );
 }
+
+/// An error page speaks the visitor's language, whichever part of the portal refused:
+/// the router (no such path), a handler (no such activity) or the CSRF guard before any
+/// handler ran.
+#[tokio::test]
+async fn error_pages_follow_the_interface_language() {
+    use mmn_portal::templates::Layout;
+
+    let app = TestApp::spawn().await;
+    let page = |path: &'static str, header: (&'static str, &'static str)| {
+        let request = app.client.get(app.url(path)).header(header.0, header.1);
+        async move { crate::helpers::Page::from_response(request.send().await.unwrap()).await }
+    };
+    for (path, header, lang) in [
+        ("/no/such/page", ("accept-language", "th"), "th"),
+        (
+            "/activities/no-such-report",
+            ("accept-language", "th,en;q=0.5"),
+            "th",
+        ),
+        ("/no/such/page", ("cookie", "lang=my"), "my"),
+        ("/activities/no-such-report", ("cookie", "lang=my"), "my"),
+        (
+            "/activities/no-such-report",
+            ("accept-language", "fr"),
+            "en",
+        ),
+    ] {
+        let page = page(path, header).await;
+        let layout = Layout::new(lang);
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path} {header:?}");
+        assert_eq!(page.attrs("html", "lang"), [lang], "{path} {header:?}");
+        assert_eq!(page.texts("h1"), [layout.t("error-404-title")], "{path}");
+        let vary = page.headers["vary"].to_str().unwrap().to_owned();
+        assert!(
+            vary.contains("accept-language") && vary.contains("cookie"),
+            "{vary}"
+        );
+    }
+
+    // Refused by the CSRF guard, its explanation included.
+    let response = app
+        .client
+        .post(app.url("/login"))
+        .header("accept-language", "th")
+        .form(&[("email", "a@example.org"), ("password", "x")])
+        .send()
+        .await
+        .unwrap();
+    let page = crate::helpers::Page::from_response(response).await;
+    let thai = Layout::new("th");
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert_eq!(page.attrs("html", "lang"), ["th"]);
+    assert_eq!(page.texts("h1"), [thai.t("error-403-title")]);
+    assert_eq!(page.texts(".error-detail"), [thai.t("error-csrf-token")]);
+    assert_ne!(
+        thai.t("error-csrf-token"),
+        Layout::new("en").t("error-csrf-token")
+    );
+}
