@@ -111,14 +111,10 @@ fn code_fence_of(trimmed: &str) -> Option<(char, usize)> {
     (length >= 3).then_some((marker, length))
 }
 
-/// A BCP 47 tag as members write them: `th`, `my`, `zh-Hant`, `en-GB`.
+/// A BCP 47 tag as members write them (`th`, `my`, `zh-Hant`, `en-GB`): the activity form's
+/// rule, with a bound on length, since here the tag is any text a member typed.
 pub fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let primary = parts.next().unwrap_or_default();
-    (2..=3).contains(&primary.len())
-        && primary.chars().all(|c| c.is_ascii_lowercase())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-        && tag.len() <= 35
+    tag.len() <= 35 && crate::activities::form::is_language_tag(tag)
 }
 
 #[cfg(test)]
